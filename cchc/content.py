@@ -1,0 +1,61 @@
+"""Load and validate all content of the site once per build.
+
+``load_site`` is the single entry point: it reads the settings and every
+content kind, collects all errors, and either returns an immutable
+``SiteContent`` or raises ``ContentErrors`` listing every problem.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime
+
+from cchc.errors import ErrorLog
+from cchc.news import NEWS_DIR, Article, News, SourceFile, load_articles
+from cchc.settings import Settings, load_settings
+
+
+@dataclass(frozen=True)
+class ContentPaths:
+    """Where things are: the project, its mkdocs.yml and docs folder."""
+
+    project_dir: str
+    config_path: str
+    docs_dir: str
+
+    def source(self, src_uri: str) -> SourceFile:
+        abs_path = os.path.join(self.docs_dir, src_uri)
+        return SourceFile(src_uri, abs_path, os.path.relpath(abs_path, self.project_dir).replace(os.sep, "/"))
+
+
+@dataclass(frozen=True)
+class SiteContent:
+    settings: Settings
+    news: News
+    all_articles: tuple[Article, ...]
+    """Every valid article, drafts and future ones included."""
+    built_at: datetime
+
+    @property
+    def hidden_src_uris(self) -> frozenset[str]:
+        """Article files that must not be published in this build (drafts, future dates)."""
+        shown = {a.src_uri for a in self.news.articles}
+        return frozenset(a.src_uri for a in self.all_articles if a.src_uri not in shown)
+
+
+def is_article(src_uri: str) -> bool:
+    return src_uri.startswith(f"{NEWS_DIR}/") and src_uri.endswith(".md") and not src_uri.endswith("index.md")
+
+
+def load_site(paths: ContentPaths, site_url: str | None, markdown_uris: list[str], now: datetime,
+              include_drafts: bool = False) -> SiteContent:
+    """Read everything; raise ContentErrors with all problems if anything is wrong."""
+    log = ErrorLog()
+    settings = load_settings(paths.config_path, site_url, paths.project_dir, log)
+    if settings is None:
+        log.raise_if_any()
+    sources = [paths.source(uri) for uri in sorted(markdown_uris) if is_article(uri)]
+    articles = load_articles(sources, settings, paths.docs_dir, log)
+    log.raise_if_any()
+    return SiteContent(settings, News.publish(articles, now, include_drafts), tuple(articles), now)

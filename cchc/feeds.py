@@ -1,0 +1,102 @@
+"""RSS 2.0 and Atom feeds rendered with feedgen from plain feed descriptions.
+
+Every section describes its feeds as ``Feed`` values (see ``cchc.feedlist``);
+this module turns one into XML. Dates come from the items, never from the
+clock, so two builds of the same content give the same bytes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from feedgen.feed import FeedGenerator
+
+from cchc.text import VN_TZ, xml_safe
+
+EMPTY_FEED_DATE = datetime(2000, 1, 1, tzinfo=VN_TZ)
+"""Channel date of a feed with no items: fixed, so the build stays reproducible."""
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    key: str
+    """A stable identity within the site (e.g. "tin-tuc/hoi-nghi"), independent of the title."""
+    title: str
+    url: str
+    summary: str
+    published: datetime
+    updated: datetime
+    categories: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Feed:
+    folder: str
+    """Where rss.xml and atom.xml go, relative to the site root ("" or "tin-tuc/chuyen-muc/x/")."""
+    title: str
+    description: str
+    page_url: str
+    """The HTML page this feed mirrors, relative to the site root."""
+    items: tuple[FeedItem, ...]
+
+    @property
+    def rss_path(self) -> str:
+        return f"{self.folder}rss.xml"
+
+    @property
+    def atom_path(self) -> str:
+        return f"{self.folder}atom.xml"
+
+
+def render_rss(feed: Feed, site_url: str, limit: int) -> bytes:
+    return _generator(feed, site_url, limit, feed.rss_path).rss_str(pretty=True)
+
+
+def render_atom(feed: Feed, site_url: str, limit: int) -> bytes:
+    return _generator(feed, site_url, limit, feed.atom_path).atom_str(pretty=True)
+
+
+def newest_first(items: list[FeedItem]) -> tuple[FeedItem, ...]:
+    return tuple(sorted(items, key=lambda item: (item.published, item.key), reverse=True))
+
+
+def _generator(feed: Feed, site_url: str, limit: int, self_path: str) -> FeedGenerator:
+    items = feed.items[:limit]
+    channel_date = max((item.updated for item in items), default=EMPTY_FEED_DATE)
+    fg = FeedGenerator()
+    fg.id(site_url + feed.page_url)
+    fg.title(xml_safe(feed.title))
+    fg.description(xml_safe(feed.description))
+    fg.subtitle(xml_safe(feed.description))
+    # feedgen takes RSS's <link> from the last link given: the alternate must come last.
+    fg.link(href=site_url + self_path, rel="self")
+    fg.link(href=site_url + feed.page_url, rel="alternate")
+    fg.language("vi")
+    fg.generator("cchc")
+    fg.lastBuildDate(channel_date)
+    fg.updated(channel_date)
+    for item in items:
+        _add_entry(fg, item, site_url)
+    return fg
+
+
+def _add_entry(fg: FeedGenerator, item: FeedItem, site_url: str) -> None:
+    entry = fg.add_entry(order="append")
+    guid = _tag_uri(site_url, item)
+    entry.id(guid)
+    entry.guid(guid, permalink=False)
+    entry.title(xml_safe(item.title))
+    entry.link(href=site_url + item.url)
+    entry.summary(xml_safe(item.summary))
+    entry.published(item.published.astimezone(VN_TZ))
+    entry.updated(item.updated.astimezone(VN_TZ))
+    for category in item.categories:
+        entry.category(term=xml_safe(category))
+
+
+def _tag_uri(site_url: str, item: FeedItem) -> str:
+    """RFC 4151 tag URI: stable across title changes and independent of the feed."""
+    host = urlsplit(site_url).hostname or "localhost"
+    return f"tag:{host},{item.published.astimezone(VN_TZ):%Y-%m-%d}:{item.key}"

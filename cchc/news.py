@@ -1,0 +1,275 @@
+"""News (tin tức): the article model, its loader and the queries listings need.
+
+Articles are Markdown files under ``content/tin-tuc/`` with front matter. They
+are validated here once per build; drafts and future-dated articles are loaded
+(so their errors show early) but kept out of everything public.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cached_property
+
+from cchc.errors import ErrorLog
+from cchc.fields import Fields
+from cchc.frontmatter import FrontMatterProblem, split_front_matter
+from cchc.settings import Category, Settings
+from cchc.text import nfc, slugify
+
+NEWS_DIR = "tin-tuc"
+RELATED_LIMIT = 5
+
+FIELDS = {
+    "title": "tiêu đề", "date": "ngày giờ đăng", "updated": "ngày giờ cập nhật", "summary": "tóm tắt",
+    "category": "chuyên mục", "tags": "từ khóa", "source": "nguồn tin (Tin, ảnh: ...)",
+    "image": "ảnh đại diện", "image_alt": "mô tả ảnh cho người khiếm thị", "image_caption": "chú thích ảnh",
+    "attachments": "tập tin đính kèm", "draft": "bản nháp", "slug": "đường dẫn",
+}
+# Keys MkDocs or Material read themselves; editors may use them freely.
+THEME_FIELDS = ("description", "hide", "search", "template")
+
+_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
+_RESERVED_SLUG = re.compile(r"^(\d{4}|chuyen-muc|trang-\d+)$")
+_FILE_KINDS = {
+    ".pdf": "PDF", ".doc": "Word", ".docx": "Word", ".xls": "Excel", ".xlsx": "Excel",
+    ".ppt": "PowerPoint", ".pptx": "PowerPoint", ".odt": "OpenDocument", ".ods": "OpenDocument",
+    ".zip": "ZIP", ".rar": "RAR", ".jpg": "Ảnh JPEG", ".jpeg": "Ảnh JPEG", ".png": "Ảnh PNG",
+    ".mp4": "Video MP4", ".txt": "Văn bản",
+}
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A content file as the loaders see it: where it is in the docs and on disk."""
+
+    src_uri: str
+    abs_path: str
+    shown_path: str
+    """The path printed in error messages, relative to the project (content/tin-tuc/x.md)."""
+
+
+@dataclass(frozen=True)
+class Attachment:
+    title: str
+    file_name: str
+    url: str
+    kind: str
+    size: int
+
+
+@dataclass(frozen=True)
+class Cover:
+    url: str
+    alt: str
+    caption: str | None
+
+
+@dataclass(frozen=True, eq=False)
+class Article:
+    """One news article; compared by identity (each file is loaded once per build)."""
+
+    src_uri: str
+    shown_path: str
+    slug: str
+    title: str
+    published: datetime
+    updated: datetime | None
+    summary: str
+    category: Category
+    tags: tuple[str, ...]
+    source: str | None
+    cover: Cover | None
+    attachments: tuple[Attachment, ...]
+    draft: bool
+
+    @property
+    def url(self) -> str:
+        return f"{NEWS_DIR}/{self.slug}/"
+
+    @property
+    def year(self) -> int:
+        return self.published.year
+
+    @property
+    def last_change(self) -> datetime:
+        return max(self.published, self.updated or self.published)
+
+
+def load_articles(sources: list[SourceFile], settings: Settings, docs_dir: str,
+                  log: ErrorLog) -> list[Article]:
+    """Validate every article file; those with errors are logged and left out."""
+    articles = []
+    for source in sources:
+        article = load_article(source, settings, docs_dir, log)
+        if article is not None:
+            articles.append(article)
+    _check_unique_slugs(articles, log)
+    return articles
+
+
+def load_article(source: SourceFile, settings: Settings, docs_dir: str, log: ErrorLog) -> Article | None:
+    errors_before = len(log.errors)
+    with open(source.abs_path, encoding="utf-8-sig") as stream:
+        text = nfc(stream.read())
+    try:
+        front = split_front_matter(text)
+    except FrontMatterProblem as problem:
+        log.add(source.shown_path, problem.line, None, problem.message)
+        return None
+    f = Fields(front.meta, source.shown_path, log)
+    f.reject_unknown((*FIELDS, *THEME_FIELDS))
+    values = dict(
+        src_uri=source.src_uri,
+        shown_path=source.shown_path,
+        slug=_read_slug(f, source),
+        title=f.text("title", FIELDS["title"], required=True),
+        published=f.moment("date", FIELDS["date"], required=True),
+        updated=f.moment("updated", FIELDS["updated"]),
+        summary=f.text("summary", FIELDS["summary"], required=True),
+        category=_read_category(f, settings),
+        tags=f.texts("tags", FIELDS["tags"]),
+        source=f.text("source", FIELDS["source"]),
+        cover=_read_cover(f, source, docs_dir),
+        attachments=_read_attachments(f, source, docs_dir),
+        draft=f.flag("draft", FIELDS["draft"]),
+    )
+    return None if len(log.errors) > errors_before else Article(**values)
+
+
+def _read_slug(f: Fields, source: SourceFile) -> str | None:
+    written = f.text("slug", FIELDS["slug"])
+    stem = posixpath.splitext(posixpath.basename(source.src_uri))[0]
+    slug = slugify(written or _DATE_PREFIX.sub("", stem))
+    if not slug or _RESERVED_SLUG.match(slug):
+        f.error("slug", f'đường dẫn "{slug}" không dùng được (trống, là năm, "chuyen-muc" hoặc "trang-N" '
+                        'đã dành cho trang danh sách); đặt "slug:" khác hoặc đổi tên tệp (reserved slug)')
+        return None
+    return slug
+
+
+def _read_category(f: Fields, settings: Settings) -> Category | None:
+    written = f.text("category", FIELDS["category"], required=True)
+    if written is None:
+        return None
+    category = settings.category(written)
+    if category is None:
+        allowed = ", ".join(c.name for c in settings.categories)
+        f.error("category", f'chuyên mục "{written}" không có trong danh sách; chọn một trong: {allowed} '
+                            "(unknown category)")
+    return category
+
+
+def _read_cover(f: Fields, source: SourceFile, docs_dir: str) -> Cover | None:
+    image = f.text("image", FIELDS["image"])
+    if image is None:
+        for orphan in ("image_alt", "image_caption"):
+            if orphan in f.data:
+                f.error(orphan, 'có mô tả ảnh nhưng không có "image:"; thêm đường dẫn ảnh hoặc xóa dòng này '
+                                "(no image given)")
+        return None
+    alt = f.text("image_alt", FIELDS["image_alt"], required=True)
+    uri = _resolve_file(f, "image", image, source, docs_dir)
+    if uri is None or alt is None:
+        return None
+    return Cover(uri, alt, f.text("image_caption", FIELDS["image_caption"]))
+
+
+def _read_attachments(f: Fields, source: SourceFile, docs_dir: str) -> tuple[Attachment, ...]:
+    attachments = []
+    for prefix, item in f.records("attachments", FIELDS["attachments"]):
+        if isinstance(item, str):
+            written, title = item, None
+        elif isinstance(item, dict):
+            entry = f.item(item, prefix)
+            entry.reject_unknown(("file", "title"))
+            written = entry.text("file", "đường dẫn tập tin", required=True)
+            title = entry.text("title", "tên hiển thị")
+            if written is None:
+                continue
+        else:
+            f.error("attachments", 'mỗi tập tin đính kèm là một đường dẫn hoặc "file:" và "title:" '
+                                   "(expected a path)")
+            continue
+        uri = _resolve_file(f, "attachments", written, source, docs_dir)
+        if uri is not None:
+            name = posixpath.basename(uri)
+            extension = posixpath.splitext(name)[1].lower()
+            size = os.path.getsize(os.path.join(docs_dir, uri))
+            attachments.append(Attachment(title or name, name, uri, _FILE_KINDS.get(extension, extension[1:].upper()), size))
+    return tuple(attachments)
+
+
+def _resolve_file(f: Fields, name: str, written: str, source: SourceFile, docs_dir: str) -> str | None:
+    """A file path written relative to the article (or to content/ with a leading /)."""
+    base = "" if written.startswith("/") else posixpath.dirname(source.src_uri)
+    uri = posixpath.normpath(posixpath.join(base, written.lstrip("/")))
+    if uri.startswith("../") or not os.path.isfile(os.path.join(docs_dir, uri)):
+        f.error(name, f'không tìm thấy tập tin "{written}" (tìm ở content/{uri}); kiểm tra tên tệp và thư mục '
+                      "(file not found)")
+        return None
+    return uri
+
+
+def _check_unique_slugs(articles: list[Article], log: ErrorLog) -> None:
+    seen: dict[str, Article] = {}
+    for article in sorted(articles, key=lambda a: a.shown_path):
+        first = seen.setdefault(article.slug, article)
+        if first is not article:
+            log.add(article.shown_path, None, "slug",
+                    f'đường dẫn "tin-tuc/{article.slug}/" trùng với bài {first.shown_path}; '
+                    'đặt "slug:" khác cho một trong hai bài (duplicate slug)')
+
+
+@dataclass(frozen=True)
+class News:
+    """The public articles, newest first, and the lookups that listings need."""
+
+    articles: tuple[Article, ...]
+
+    @classmethod
+    def publish(cls, articles: list[Article], now: datetime, include_drafts: bool = False) -> News:
+        visible = [a for a in articles if include_drafts or (not a.draft and a.published <= now)]
+        return cls(tuple(sorted(visible, key=lambda a: (a.published, a.slug), reverse=True)))
+
+    def in_category(self, category: Category) -> list[Article]:
+        return [a for a in self.articles if a.category == category]
+
+    @cached_property
+    def years(self) -> list[int]:
+        return sorted({a.year for a in self.articles}, reverse=True)
+
+    def in_year(self, year: int) -> list[Article]:
+        return [a for a in self.articles if a.year == year]
+
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        return {a.src_uri: i for i, a in enumerate(self.articles)}
+
+    def newer(self, article: Article) -> Article | None:
+        index = self._positions[article.src_uri]
+        return self.articles[index - 1] if index > 0 else None
+
+    def older(self, article: Article) -> Article | None:
+        index = self._positions[article.src_uri] + 1
+        return self.articles[index] if index < len(self.articles) else None
+
+    @cached_property
+    def _by_tag(self) -> dict[str, list[Article]]:
+        index = defaultdict(list)
+        for article in self.articles:
+            for tag in article.tags:
+                index[tag.casefold()].append(article)
+        return index
+
+    def related(self, article: Article, limit: int = RELATED_LIMIT) -> list[Article]:
+        """Articles sharing most tags with this one; closer in time first on ties."""
+        shared = Counter(other for tag in article.tags for other in self._by_tag[tag.casefold()]
+                         if other is not article)
+        def rank(other: Article) -> tuple:
+            return (-shared[other], abs((other.published - article.published).total_seconds()), other.slug)
+        return sorted(shared, key=rank)[:limit]

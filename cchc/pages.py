@@ -1,0 +1,80 @@
+"""Generated pages: what a listing page is, and how lists are split into pages.
+
+A generated page is a small Markdown file (front matter naming its template)
+plus the data its template shows; the MkDocs glue registers it with
+``File.generated`` and hands the data to the template.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from math import ceil
+from typing import Any, Sequence
+
+import yaml
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    title: str
+    template: str
+    data: dict[str, Any] = field(default_factory=dict)
+    description: str | None = None
+
+    @property
+    def url(self) -> str:
+        return self.src_uri.removesuffix("index.md")
+
+    def markdown(self) -> str:
+        meta = {"title": self.title, "template": self.template}
+        if self.description:
+            meta["description"] = self.description
+        header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+        return f"---\n{header}---\n"
+
+
+@dataclass(frozen=True)
+class Pager:
+    """One page of a paginated list, with links to its neighbours."""
+
+    items: tuple[Any, ...]
+    number: int
+    urls: tuple[str, ...]
+    """Site-root-relative URL of every page of the list, page 1 first."""
+
+    @property
+    def count(self) -> int:
+        return len(self.urls)
+
+    @property
+    def previous_url(self) -> str | None:
+        return self.urls[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next_url(self) -> str | None:
+        return self.urls[self.number] if self.number < self.count else None
+
+
+def page_folder(base: str, number: int) -> str:
+    """"tin-tuc/" for page 1, "tin-tuc/trang-2/" after it."""
+    return base if number == 1 else f"{base}trang-{number}/"
+
+
+def paginate(base: str, items: Sequence[Any], per_page: int) -> list[tuple[str, Pager]]:
+    """Split ``items`` into pages under folder ``base``; an empty list still gets page 1."""
+    count = max(1, ceil(len(items) / per_page))
+    urls = tuple(page_folder(base, n) for n in range(1, count + 1))
+    return [
+        (f"{urls[n - 1]}index.md", Pager(tuple(items[(n - 1) * per_page:n * per_page]), n, urls))
+        for n in range(1, count + 1)
+    ]
+
+
+def paginated_pages(base: str, title: str, template: str, items: Sequence[Any], per_page: int,
+                    data: dict[str, Any], description: str | None = None) -> list[GeneratedPage]:
+    pages = []
+    for src_uri, pager in paginate(base, items, per_page):
+        page_title = title if pager.number == 1 else f"{title} – trang {pager.number}"
+        pages.append(GeneratedPage(src_uri, page_title, template, {**data, "pager": pager}, description))
+    return pages

@@ -1,0 +1,61 @@
+"""Vietnamese text handling: NFC, diacritic folding, slugs, dates and XML-safe text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime, timedelta, timezone
+
+VN_TZ = timezone(timedelta(hours=7), "+07:00")
+"""Asia/Ho_Chi_Minh has had no daylight saving since 1975: a fixed offset is exact."""
+
+# đ/Đ have no Unicode decomposition, so stripping combining marks leaves them alone.
+_D_BAR = str.maketrans({"đ": "d", "Đ": "D"})
+# XML 1.0 forbids C0 controls except tab, newline and carriage return (Word pastes U+000B).
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode NFC, the form every comparison here assumes."""
+    return unicodedata.normalize("NFC", text)
+
+
+def fold_diacritics(text: str) -> str:
+    """Remove Vietnamese tone and vowel marks: "Đường dây nóng" -> "Duong day nong"."""
+    decomposed = unicodedata.normalize("NFD", text.translate(_D_BAR))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def slugify(text: str) -> str:
+    """An ASCII URL slug: "Đường dây nóng" -> "duong-day-nong"."""
+    return _NON_SLUG.sub("-", fold_diacritics(text).lower()).strip("-")
+
+
+def xml_safe(text: str) -> str:
+    """Drop the characters XML 1.0 cannot carry, so a feed can never break."""
+    return _XML_ILLEGAL.sub("", text)
+
+
+def format_date(value: date | datetime) -> str:
+    """dd/mm/yyyy in Vietnam time, the way Vietnamese readers write dates."""
+    if isinstance(value, datetime):
+        value = value.astimezone(VN_TZ)
+    return value.strftime("%d/%m/%Y")
+
+
+def format_datetime(value: datetime) -> str:
+    """dd/mm/yyyy HH:MM in Vietnam time."""
+    return value.astimezone(VN_TZ).strftime("%d/%m/%Y %H:%M")
+
+
+def format_size(size: int) -> str:
+    """A file size as Vietnamese readers write it: "1,5 MB", "820 KB"."""
+    if size < 1024:
+        return f"{size} B"
+    for unit in ("KB", "MB", "GB"):
+        size /= 1024
+        if size < 1024 or unit == "GB":
+            shown = f"{size:.1f}" if size < 10 else f"{size:.0f}"
+            return f"{shown.replace('.', ',')} {unit}"
+    raise AssertionError("unreachable")

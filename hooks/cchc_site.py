@@ -1,0 +1,45 @@
+"""MkDocs hooks of the cchc site: thin wiring of build events to ``cchc.mkdocs_glue``."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from cchc.mkdocs_glue import SiteBuild, add_template_filters  # noqa: E402
+
+# Set once per process by on_startup; every per-build object lives in _build.
+_serving = False
+_build: SiteBuild | None = None
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+def on_config(config):
+    global _build
+    _build = SiteBuild(config, preview=_serving)
+    return config
+
+
+def on_files(files, config):
+    return _build.register_files(files)
+
+
+def on_env(env, config, files):
+    add_template_filters(env)
+    return env
+
+
+def on_page_markdown(markdown, page, config, files):
+    return _build.page_markdown(markdown, page)
+
+
+def on_page_context(context, page, config, nav):
+    return _build.page_context(context, page)
+
+
+def on_post_build(config):
+    _build.write_feeds(config.site_dir)
