@@ -31,8 +31,9 @@ class Fields:
         self.log = log
         self.prefix = prefix
 
-    def error(self, name: str, message: str) -> None:
-        line = self.data.line_of(name) if name in self.data else self.data.line
+    def error(self, name: str, message: str, line: int | None = None) -> None:
+        if line is None:
+            line = self.data.line_of(name) if name in self.data else self.data.line
         self.log.add(self.path, line, self.prefix + name, message)
 
     def missing(self, name: str, label: str) -> None:
@@ -125,15 +126,15 @@ class Fields:
             return ()
         return tuple(dict.fromkeys(str(v).strip() for v in value if str(v).strip()))
 
-    def records(self, name: str, label: str) -> list[tuple[str, MarkedDict | str]]:
-        """Items of a list, each with its own error prefix, e.g. ``attachments[2].``."""
+    def records(self, name: str, label: str) -> list[tuple[str, Any, int]]:
+        """Items of a list with their error prefix (e.g. ``attachments[2].``) and line."""
         value = self.data.get(name)
         if value is None:
             return []
         if not isinstance(value, MarkedList):
             self.error(name, f'{label} phải là danh sách, mỗi mục bắt đầu bằng "- " (expected a list)')
             return []
-        return [(f"{self.prefix}{name}[{i + 1}].", item) for i, item in enumerate(value)]
+        return [(f"{self.prefix}{name}[{i + 1}].", item, value.line_of(i)) for i, item in enumerate(value)]
 
     def item(self, item: MarkedDict, prefix: str) -> Fields:
         return Fields(item, self.path, self.log, prefix)

@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
+from typing import Callable
 
 from cchc.errors import ErrorLog
 from cchc.fields import Fields
@@ -173,7 +174,7 @@ def _read_cover(f: Fields, source: SourceFile, docs_dir: str) -> Cover | None:
                                 "(no image given)")
         return None
     alt = f.text("image_alt", FIELDS["image_alt"], required=True)
-    uri = _resolve_file(f, "image", image, source, docs_dir)
+    uri = _resolve_file(image, source, docs_dir, lambda message: f.error("image", message))
     if uri is None or alt is None:
         return None
     return Cover(uri, alt, f.text("image_caption", FIELDS["image_caption"]))
@@ -181,36 +182,40 @@ def _read_cover(f: Fields, source: SourceFile, docs_dir: str) -> Cover | None:
 
 def _read_attachments(f: Fields, source: SourceFile, docs_dir: str) -> tuple[Attachment, ...]:
     attachments = []
-    for prefix, item in f.records("attachments", FIELDS["attachments"]):
-        if isinstance(item, str):
-            written, title = item, None
-        elif isinstance(item, dict):
-            entry = f.item(item, prefix)
+    for prefix, item, line in f.records("attachments", FIELDS["attachments"]):
+        entry = f.item(item, prefix) if isinstance(item, dict) else None
+        if entry is not None:
             entry.reject_unknown(("file", "title"))
-            written = entry.text("file", "đường dẫn tập tin", required=True)
-            title = entry.text("title", "tên hiển thị")
-            if written is None:
-                continue
+            written, title = entry.text("file", "đường dẫn tập tin", required=True), entry.text("title", "tên hiển thị")
+        elif isinstance(item, str):
+            written, title = item, None
         else:
-            f.error("attachments", 'mỗi tập tin đính kèm là một đường dẫn hoặc "file:" và "title:" '
-                                   "(expected a path)")
+            f.log.add(f.path, line, prefix.rstrip("."), 'mỗi tập tin đính kèm là một đường dẫn, hoặc hai dòng '
+                                                        '"file:" và "title:" (expected a path)')
             continue
-        uri = _resolve_file(f, "attachments", written, source, docs_dir)
+        if written is None:
+            continue
+        report = lambda message: f.log.add(f.path, line, prefix + "file" if entry else prefix.rstrip("."), message)
+        uri = _resolve_file(written, source, docs_dir, report)
         if uri is not None:
-            name = posixpath.basename(uri)
-            extension = posixpath.splitext(name)[1].lower()
-            size = os.path.getsize(os.path.join(docs_dir, uri))
-            attachments.append(Attachment(title or name, name, uri, _FILE_KINDS.get(extension, extension[1:].upper()), size))
+            attachments.append(_attachment(uri, title, docs_dir))
     return tuple(attachments)
 
 
-def _resolve_file(f: Fields, name: str, written: str, source: SourceFile, docs_dir: str) -> str | None:
+def _attachment(uri: str, title: str | None, docs_dir: str) -> Attachment:
+    name = posixpath.basename(uri)
+    extension = posixpath.splitext(name)[1].lower()
+    kind = _FILE_KINDS.get(extension, extension[1:].upper())
+    return Attachment(title or name, name, uri, kind, os.path.getsize(os.path.join(docs_dir, uri)))
+
+
+def _resolve_file(written: str, source: SourceFile, docs_dir: str, report: Callable[[str], None]) -> str | None:
     """A file path written relative to the article (or to content/ with a leading /)."""
     base = "" if written.startswith("/") else posixpath.dirname(source.src_uri)
     uri = posixpath.normpath(posixpath.join(base, written.lstrip("/")))
     if uri.startswith("../") or not os.path.isfile(os.path.join(docs_dir, uri)):
-        f.error(name, f'không tìm thấy tập tin "{written}" (tìm ở content/{uri}); kiểm tra tên tệp và thư mục '
-                      "(file not found)")
+        report(f'không tìm thấy tập tin "{written}" (tìm ở content/{uri}); kiểm tra tên tệp và thư mục '
+               "(file not found)")
         return None
     return uri
 

@@ -134,10 +134,10 @@ def _load_department(data: MarkedDict, path: str, log: ErrorLog) -> Department |
 
 def _load_categories(news: Fields, log: ErrorLog) -> tuple[Category, ...]:
     categories: dict[str, Category] = {}
-    for prefix, item in news.records("categories", "danh sách chuyên mục"):
+    for prefix, item, line in news.records("categories", "danh sách chuyên mục"):
         if isinstance(item, str):
             item = MarkedDict(name=item)
-            item.line, item.key_lines = news.data.line_of("categories"), {}
+            item.line, item.key_lines = line, {}
         f = news.item(item, prefix)
         f.reject_unknown(("name", "slug", "description"))
         name = f.text("name", "tên chuyên mục", required=True)

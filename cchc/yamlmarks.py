@@ -61,8 +61,11 @@ def _construct_mapping(loader: _MarkedLoader, node: yaml.MappingNode) -> MarkedD
         key = loader.construct_object(key_node, deep=True)
         if key in result.key_lines:
             raise _DuplicateKey(key, result.key_lines[key], key_node.start_mark.line + 1)
-        result[key] = loader.construct_object(value_node, deep=True)
+        value = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = key_node.start_mark.line + 1
+        if isinstance(value, (MarkedDict, MarkedList)):
+            value.line = result.key_lines[key]  # "department:" introduces the mapping below it
+        result[key] = value
     return result
 
 
@@ -95,7 +98,8 @@ def load_marked_yaml(text: str, first_line: int = 1) -> Any:
             "hãy xóa một trong hai (duplicate key)",
         ) from None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # The context mark is where the broken construct began: where the editor must look.
+        mark = error.context_mark or error.problem_mark
         line = mark.line + 1 if mark else None
         raise YamlProblem(_shift(line, first_line), _describe(error)) from None
     _shift_marks(data, first_line - 1)

@@ -1,0 +1,140 @@
+"""Test helpers: write a small site into tmp_path, build it with the real MkDocs, parse the output."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import feedparser
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+REPO = Path(__file__).resolve().parent.parent
+FIXED_EPOCH = "1700000000"  # 2023-11-15: "now" for drafts and future posts in tests
+
+DEPARTMENT = {
+    "name": "Sở Giáo dục và Đào tạo tỉnh Thử Nghiệm",
+    "short_name": "Sở GDĐT Thử Nghiệm",
+    "parent": "Ủy ban nhân dân tỉnh Thử Nghiệm",
+    "address": "Số 1 Đường Thử, phường 1",
+    "phone": "0299.3000001",
+    "fax": "0299.3000002",
+    "email": "vanphong@example.edu.vn",
+    "feedback_hotline": "0299.3000003",
+    "national_portal": "https://dichvucong.gov.vn/",
+    "provincial_portal": "https://dichvucong.example.gov.vn/",
+}
+
+
+def base_config() -> dict:
+    return {
+        "site_name": "Trang thử",
+        "site_url": "https://cchc.example.gov.vn/",
+        "docs_dir": "content",
+        "theme": {"name": "material", "custom_dir": str(REPO / "overrides"), "language": "vi", "font": False},
+        "plugins": [{"search": {"lang": "vi"}}],
+        "hooks": [str(REPO / "hooks" / "cchc_site.py")],
+        "not_in_nav": "/tin-tuc/\n",
+        "nav": [{"Trang chủ": "index.md"}, {"Tin tức": "tin-tuc/index.md"}],
+        "extra": {
+            "generator": False,
+            "department": dict(DEPARTMENT),
+            "news": {"per_page": 10, "categories": [
+                {"name": "Hoạt động CCHC", "slug": "hoat-dong-cchc"},
+                {"name": "Thủ tục hành chính"},
+            ]},
+            "feeds": {"limit": 20},
+        },
+    }
+
+
+def front_matter_text(meta: dict, body: str = "Nội dung bài viết.\n") -> str:
+    header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+    return f"---\n{header}---\n\n{body}"
+
+
+def article_meta(**overrides) -> dict:
+    meta = {
+        "title": "Bài viết thử",
+        "date": "2022-02-24 08:30",
+        "summary": "Tóm tắt bài viết.",
+        "category": "Hoạt động CCHC",
+        "tags": ["CCHC"],
+    }
+    meta.update(overrides)
+    return {k: v for k, v in meta.items() if v is not None}
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+
+
+class Site:
+    """A throw-away project folder with its own mkdocs.yml and content/."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.config = base_config()
+        self.write("content/index.md", "---\ntitle: Trang chủ\ntemplate: home.html\n---\n\n# Trang chủ\n")
+
+    @property
+    def site_dir(self) -> Path:
+        return self.root / "site"
+
+    def write(self, rel: str, text: str | bytes) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def article(self, name: str, body: str = "Nội dung bài viết.\n", **meta) -> Path:
+        return self.write(f"content/tin-tuc/{name}.md", front_matter_text(article_meta(**meta), body))
+
+    def write_config(self, text: str | None = None) -> None:
+        config = text if text is not None else yaml.safe_dump(self.config, allow_unicode=True, sort_keys=False)
+        self.write("mkdocs.yml", config)
+
+    def build(self, *args: str, epoch: str = FIXED_EPOCH) -> BuildResult:
+        if not (self.root / "mkdocs.yml").exists():
+            self.write_config()
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": epoch}
+        process = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
+            cwd=self.root, env=env, capture_output=True, text=True, timeout=300,
+        )
+        return BuildResult(process.returncode, process.stdout + process.stderr)
+
+    def build_ok(self, *args: str, epoch: str = FIXED_EPOCH) -> BuildResult:
+        result = self.build(*args, epoch=epoch)
+        assert result.returncode == 0, result.output
+        return result
+
+    def html(self, url: str) -> BeautifulSoup:
+        path = self.site_dir / url.strip("/") / "index.html" if not url.endswith(".html") else self.site_dir / url
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+    def feed(self, rel: str):
+        return feedparser.parse((self.site_dir / rel).read_bytes())
+
+    def search_index(self) -> dict:
+        return json.loads((self.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Site:
+    return Site(tmp_path)
+
+
+def error_lines(output: str) -> list[str]:
+    """The indented error lines of a failed build's report, in order."""
+    return [line.strip() for line in output.splitlines() if line.startswith("  ") and ": " in line]
