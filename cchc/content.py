@@ -33,6 +33,9 @@ class ContentPaths:
 class SiteContent:
     settings: Settings
     news: News
+    """What this build shows: the public articles, plus drafts when previewing."""
+    public_news: News
+    """What feeds carry: never drafts or future articles, even in a preview."""
     all_articles: tuple[Article, ...]
     """Every valid article, drafts and future ones included."""
     built_at: datetime
@@ -58,4 +61,6 @@ def load_site(paths: ContentPaths, site_url: str | None, markdown_uris: list[str
     sources = [paths.source(uri) for uri in sorted(markdown_uris) if is_article(uri)]
     articles = load_articles(sources, settings, paths.docs_dir, log)
     log.raise_if_any()
-    return SiteContent(settings, News.publish(articles, now, include_drafts), tuple(articles), now)
+    public = News.publish(articles, now)
+    shown = News.publish(articles, now, include_drafts) if include_drafts else public
+    return SiteContent(settings, shown, public, tuple(articles), now)

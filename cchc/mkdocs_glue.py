@@ -21,7 +21,7 @@ from cchc.errors import ContentError, ContentErrors
 from cchc.feeds import Feed, render_atom, render_rss
 from cchc.pages import GeneratedPage
 from cchc.sections import feeds, generated_pages
-from cchc.text import VN_TZ, format_date, format_datetime, format_size, nfc
+from cchc.text import VN_TZ, format_date, format_datetime, format_size, nfc, nfc_tree
 
 GENERATOR_NAME = "trang do cchc tạo tự động"
 
@@ -95,6 +95,7 @@ class SiteBuild:
 
     def page_markdown(self, markdown: str, page: Page) -> str:
         """Normalize to NFC and give article pages their template."""
+        page.meta = nfc_tree(page.meta)
         if page.file.src_uri in self.articles:
             page.meta.setdefault("template", "article.html")
         return nfc(markdown)

@@ -17,7 +17,7 @@ PAGE_BUILDERS: tuple[Callable[[SiteContent], list[GeneratedPage]], ...] = (
 )
 
 FEEDS: tuple[Callable[[SiteContent], list[Feed]], ...] = (
-    lambda site: build_news_feeds(site.news, site.settings),
+    lambda site: build_news_feeds(site.public_news, site.settings),
 )
 
 

@@ -59,3 +59,14 @@ def format_size(size: int) -> str:
             shown = f"{size:.1f}" if size < 10 else f"{size:.0f}"
             return f"{shown.replace('.', ',')} {unit}"
     raise AssertionError("unreachable")
+
+
+def nfc_tree(value: object) -> object:
+    """NFC-normalize every string inside nested dicts and lists (page metadata)."""
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, dict):
+        return {nfc_tree(k): nfc_tree(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [nfc_tree(v) for v in value]
+    return value

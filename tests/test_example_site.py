@@ -1,0 +1,92 @@
+"""The example department site: builds strictly, reproducibly and privately."""
+
+import filecmp
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import FIXED_EPOCH, REPO
+
+EXAMPLE_FILES = ("mkdocs.yml", "content", "overrides", "hooks", "plans")
+
+
+def build_example(target: Path) -> Path:
+    for name in EXAMPLE_FILES:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        elif source.exists():
+            shutil.copy(source, target / name)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": FIXED_EPOCH}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=target, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return target / "site"
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory) -> Path:
+    return build_example(tmp_path_factory.mktemp("example"))
+
+
+def test_example_has_at_least_eight_published_articles(example):
+    listing = BeautifulSoup((example / "tin-tuc/index.html").read_text(encoding="utf-8"), "lxml")
+    assert len(listing.select(".cchc-card")) >= 8
+    assert not (example / "tin-tuc/chuyen-doi-so-trong-giai-quyet-thu-tuc").exists()  # the example draft
+
+
+def test_example_home_page_is_vietnamese_with_latest_news_and_footer(example):
+    home = BeautifulSoup((example / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert home.html["lang"] == "vi"
+    assert len(home.select(".cchc-home-news .cchc-card")) == 6
+    assert "Số 48 Lê Duẩn" in home.select_one("footer").get_text()
+
+
+def test_two_builds_of_the_same_input_are_byte_identical(example, tmp_path):
+    again = build_example(tmp_path)
+    comparison = filecmp.dircmp(example, again)
+    differing = []
+
+    def collect(cmp, prefix=""):
+        differing.extend(prefix + name for name in cmp.diff_files + cmp.left_only + cmp.right_only)
+        for name, sub in cmp.subdirs.items():
+            collect(sub, f"{prefix}{name}/")
+    collect(comparison)
+    # dircmp compares shallowly by size and time: check every file's bytes too.
+    for path in example.rglob("*"):
+        if path.is_file() and path.read_bytes() != (again / path.relative_to(example)).read_bytes():
+            differing.append(str(path.relative_to(example)))
+    assert differing == []
+
+
+EXTERNAL_LOAD = re.compile(r"""<(?:script|img|iframe|source|video|audio)\b[^>]*\bsrc=["']?(?:https?:)?//"""
+                           r"""|<link\b[^>]*\brel=["']?(?:stylesheet|preconnect|preload|icon|dns-prefetch)[^>]*"""
+                           r"""href=["']?(?:https?:)?//|@import\s+url\(["']?(?:https?:)?//""", re.IGNORECASE)
+
+
+def test_nothing_is_loaded_from_another_host(example):
+    offenders = []
+    for path in example.rglob("*"):
+        if path.suffix in {".html", ".css", ".js"}:
+            text = path.read_text(encoding="utf-8", errors="ignore")
+            if path.suffix == ".html" and EXTERNAL_LOAD.search(text):
+                offenders.append(str(path.relative_to(example)))
+            if path.suffix == ".css" and re.search(r"url\(['\"]?(?:https?:)?//", text):
+                offenders.append(str(path.relative_to(example)))
+    assert offenders == []
+    home = (example / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis" not in home and "fonts.gstatic" not in home
+    assert "Made with" not in home and "squidfunk" not in home
+
+
+def test_example_attachment_is_listed_with_type_and_size(example):
+    page = BeautifulSoup((example / "tin-tuc/rut-ngan-thoi-gian-giai-quyet-thu-tuc/index.html")
+                         .read_text(encoding="utf-8"), "lxml")
+    info = page.select_one(".cchc-file-info").get_text()
+    assert info.startswith("(thong-bao-371-tb-sgddt.pdf, PDF, ")

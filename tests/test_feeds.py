@@ -1,0 +1,105 @@
+"""RSS and Atom feeds: well-formed, complete, stable, newest first, discoverable."""
+
+import time
+
+import pytest
+
+from conftest import Site
+
+ALL_FEEDS = ("rss.xml", "atom.xml", "tin-tuc/chuyen-muc/hoat-dong-cchc/rss.xml",
+             "tin-tuc/chuyen-muc/hoat-dong-cchc/atom.xml", "tin-tuc/chuyen-muc/thu-tuc-hanh-chinh/rss.xml",
+             "tin-tuc/chuyen-muc/thu-tuc-hanh-chinh/atom.xml")
+
+
+@pytest.fixture
+def news_site(site: Site) -> Site:
+    site.article("mot", title="Tin thứ nhất", date="2022-01-10 08:00")
+    site.article("hai", title="Tin thứ hai", date="2022-02-10 09:30", category="Thủ tục hành chính")
+    site.article("ba", title="Tin thứ ba", date="2022-03-10 10:45", tags=["một cửa"])
+    site.build_ok()
+    return site
+
+
+@pytest.mark.parametrize("path", ALL_FEEDS)
+def test_every_feed_parses_and_every_item_is_complete(news_site, path):
+    feed = news_site.feed(path)
+    assert feed.bozo == 0, feed.get("bozo_exception")
+    assert feed.entries
+    for entry in feed.entries:
+        assert entry.title and entry.link.startswith("https://cchc.example.gov.vn/tin-tuc/")
+        assert entry.id.startswith("tag:cchc.example.gov.vn,2022-")
+        assert entry.published.endswith("+0700") or entry.published.endswith("+07:00")
+
+
+def test_main_feed_is_newest_first_with_absolute_links(news_site):
+    feed = news_site.feed("rss.xml")
+    assert [e.title for e in feed.entries] == ["Tin thứ ba", "Tin thứ hai", "Tin thứ nhất"]
+    assert feed.entries[0].link == "https://cchc.example.gov.vn/tin-tuc/ba/"
+    assert feed.entries[0].published == "Thu, 10 Mar 2022 10:45:00 +0700"
+    assert feed.feed.link == "https://cchc.example.gov.vn/tin-tuc/"
+    assert feed.feed.language == "vi"
+
+
+def test_channel_date_comes_from_the_newest_item_not_the_clock(news_site):
+    rss = news_site.feed("rss.xml")
+    assert rss.feed.updated == "Thu, 10 Mar 2022 10:45:00 +0700"
+    atom = news_site.feed("atom.xml")
+    assert atom.feed.updated == "2022-03-10T10:45:00+07:00"
+    category = news_site.feed("tin-tuc/chuyen-muc/thu-tuc-hanh-chinh/rss.xml")
+    assert category.feed.updated == "Thu, 10 Feb 2022 09:30:00 +0700"
+
+
+def test_category_feed_holds_only_its_category(news_site):
+    feed = news_site.feed("tin-tuc/chuyen-muc/thu-tuc-hanh-chinh/atom.xml")
+    assert [e.title for e in feed.entries] == ["Tin thứ hai"]
+
+
+def test_guid_is_stable_when_a_title_changes(site):
+    site.article("on-dinh", title="Tiêu đề cũ")
+    site.build_ok()
+    before = site.feed("rss.xml").entries[0].id
+    site.article("on-dinh", title="Tiêu đề mới hẳn")
+    site.build_ok()
+    after = site.feed("rss.xml").entries[0]
+    assert after.title == "Tiêu đề mới hẳn" and after.id == before
+
+
+def test_word_control_characters_cannot_break_a_feed(site):
+    site.article("word", title="Tin dán\x0btừ Word", summary="Tóm\x0btắt\x0c có ký tự lạ",
+                 body="Thân\x0bbài\n")
+    site.build_ok()
+    for path in ("rss.xml", "atom.xml"):
+        feed = site.feed(path)
+        assert feed.bozo == 0, feed.get("bozo_exception")
+        assert feed.entries[0].title == "Tin dántừ Word"
+
+
+def test_item_limit_is_configurable(site):
+    site.config["extra"]["feeds"]["limit"] = 2
+    for day in range(1, 5):
+        site.article(f"tin-{day}", date=f"2022-04-0{day}")
+    site.build_ok()
+    assert [e.link.rsplit("/", 2)[-2] for e in site.feed("rss.xml").entries] == ["tin-4", "tin-3"]
+
+
+def test_empty_category_feed_is_valid_and_dated_without_the_clock(site):
+    site.article("a")
+    site.build_ok()
+    feed = site.feed("tin-tuc/chuyen-muc/thu-tuc-hanh-chinh/rss.xml")
+    assert feed.bozo == 0 and feed.entries == []
+    assert feed.feed.updated == "Sat, 01 Jan 2000 00:00:00 +0700"
+
+
+def test_every_page_announces_the_feeds(news_site):
+    pages = [p for p in news_site.site_dir.rglob("index.html")]
+    assert len(pages) > 5
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert '<link rel="alternate" type="application/rss+xml" title="Tin tức CCHC – Sở GDĐT Thử Nghiệm (RSS)" ' \
+               'href="https://cchc.example.gov.vn/rss.xml">' in html, path
+
+
+def test_category_page_announces_its_own_feed(news_site):
+    page = news_site.html("tin-tuc/chuyen-muc/thu-tuc-hanh-chinh/")
+    hrefs = [link["href"] for link in page.select('link[rel="alternate"]')]
+    assert "https://cchc.example.gov.vn/tin-tuc/chuyen-muc/thu-tuc-hanh-chinh/atom.xml" in hrefs

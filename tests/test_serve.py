@@ -1,0 +1,67 @@
+"""`mkdocs serve` for editors: drafts are previewed, and a saved edit shows up in every listing and feed."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import feedparser
+import pytest
+
+from conftest import Site
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(url: str, contains: str, seconds: float = 60) -> str:
+    deadline = time.monotonic() + seconds
+    last = ""
+    while time.monotonic() < deadline:
+        try:
+            last = fetch(url)
+            if contains in last:
+                return last
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"{url} never contained {contains!r}; last response:\n{last[:500]}")
+
+
+@pytest.fixture
+def served(site: Site):
+    site.article("cong-khai", title="Tin công khai", date="2022-01-01")
+    site.article("nhap", title="Tin đang soạn", date="2022-01-02", draft=True)
+    site.write_config()
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                               cwd=site.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        yield site, f"http://127.0.0.1:{port}/"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_serve_previews_drafts_with_a_banner_and_rebuilds_after_an_edit(served):
+    site, base = served
+    draft = wait_for(base + "tin-tuc/nhap/", "Tin đang soạn")
+    assert "Bản nháp: chỉ hiện khi xem trước" in draft
+
+    site.article("cong-khai", title="Tin công khai đã sửa", date="2022-01-01")
+    listing = wait_for(base + "tin-tuc/", "Tin công khai đã sửa")
+    assert "Tin công khai</a>" not in listing
+    feed = feedparser.parse(fetch(base + "rss.xml"))
+    assert "Tin công khai đã sửa" in [e.title for e in feed.entries]
+    assert "Tin đang soạn" not in [e.title for e in feed.entries]
