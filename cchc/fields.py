@@ -13,7 +13,7 @@ from typing import Any, Iterable
 
 from cchc.errors import ErrorLog
 from cchc.text import VN_TZ
-from cchc.yamlmarks import MarkedDict, MarkedList
+from cchc.yamlmarks import MarkedDict, MarkedList, written_text
 
 _DATETIME_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S",
                      "%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d", "%d/%m/%Y")
@@ -55,7 +55,7 @@ class Fields:
         if isinstance(value, (dict, list)):
             self.error(name, f"{label} phải là một dòng chữ, không phải danh sách (expected text)")
             return None
-        value = str(value).strip()
+        value = written_text(value).strip()
         if not value and required:
             self.missing(name, label)
         return value or None
@@ -124,7 +124,7 @@ class Fields:
             self.error(name, f"{label} phải là danh sách chữ, mỗi mục một dòng bắt đầu bằng "
                              '"- " (expected a list of text)')
             return ()
-        return tuple(dict.fromkeys(str(v).strip() for v in value if str(v).strip()))
+        return tuple(dict.fromkeys(written_text(v).strip() for v in value if written_text(v).strip()))
 
     def records(self, name: str, label: str) -> list[tuple[str, Any, int]]:
         """Items of a list with their error prefix (e.g. ``attachments[2].``) and line."""

@@ -42,6 +42,25 @@ class YamlProblem(Exception):
         self.message = message
 
 
+class MarkedInt(int):
+    """An integer that remembers how it was written ("0299" is a phone prefix, not 299)."""
+
+    raw: str
+
+
+class MarkedFloat(float):
+    """A float that remembers how it was written ("02993.616042" is a phone number)."""
+
+    raw: str
+
+
+def written_text(value: Any) -> str:
+    """The value as the editor typed it, for fields that are text even when they look numeric."""
+    if isinstance(value, (MarkedInt, MarkedFloat)):
+        return value.raw
+    return str(value)
+
+
 class _DuplicateKey(Exception):
     def __init__(self, key: Any, first_line: int, line: int) -> None:
         super().__init__(key)
@@ -80,6 +99,17 @@ def _construct_str(loader: _MarkedLoader, node: yaml.ScalarNode) -> str:
     return nfc(loader.construct_scalar(node))
 
 
+def _number_constructor(kind: type, base: Any) -> Any:
+    def construct(loader: _MarkedLoader, node: yaml.ScalarNode) -> Any:
+        number = kind(base(loader, node))
+        number.raw = node.value
+        return number
+    return construct
+
+
+_MarkedLoader.add_constructor("tag:yaml.org,2002:int", _number_constructor(MarkedInt, yaml.SafeLoader.construct_yaml_int))
+_MarkedLoader.add_constructor("tag:yaml.org,2002:float",
+                              _number_constructor(MarkedFloat, yaml.SafeLoader.construct_yaml_float))
 _MarkedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _MarkedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 _MarkedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG, _construct_str)

@@ -154,3 +154,14 @@ def test_editor_text_is_escaped_in_templates(site):
     html = (site.site_dir / "tin-tuc/index.html").read_text(encoding="utf-8")
     assert "<script>alert" not in html
     assert "&lt;script&gt;" in html
+
+
+def test_phone_numbers_written_without_quotes_keep_their_leading_zero(site):
+    config = site.root / "mkdocs.yml"
+    site.write_config()
+    text = config.read_text(encoding="utf-8").replace("'0299.3000001'", "0299.3000001")
+    assert "phone: 0299.3000001\n" in text  # YAML alone would read this as the number 299.3000001
+    site.write_config(text)
+    site.build_ok()
+    footer = site.html("/").select_one("footer.cchc-footer")
+    assert footer.select_one('a[href="tel:02993000001"]').get_text() == "0299.3000001"
