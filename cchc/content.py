@@ -41,8 +41,8 @@ class SiteContent:
     built_at: datetime
 
     @property
-    def hidden_src_uris(self) -> frozenset[str]:
-        """Article files that must not be published in this build (drafts, future dates)."""
+    def unpublished_src_uris(self) -> frozenset[str]:
+        """Content files not to publish as they are (drafts, articles dated in the future)."""
         shown = {a.src_uri for a in self.news.articles}
         return frozenset(a.src_uri for a in self.all_articles if a.src_uri not in shown)
 
@@ -51,14 +51,17 @@ def is_article(src_uri: str) -> bool:
     return src_uri.startswith(f"{NEWS_DIR}/") and src_uri.endswith(".md") and not src_uri.endswith("index.md")
 
 
-def load_site(paths: ContentPaths, site_url: str | None, markdown_uris: list[str], now: datetime,
+def load_site(paths: ContentPaths, site_url: str | None, src_uris: list[str], now: datetime,
               include_drafts: bool = False) -> SiteContent:
-    """Read everything; raise ContentErrors with all problems if anything is wrong."""
+    """Read everything under content/ (``src_uris``) and the settings.
+
+    Raises ContentErrors with every problem found if anything is wrong.
+    """
     log = ErrorLog()
     settings = load_settings(paths.config_path, site_url, paths.project_dir, log)
     if settings is None:
         log.raise_if_any()
-    sources = [paths.source(uri) for uri in sorted(markdown_uris) if is_article(uri)]
+    sources = [paths.source(uri) for uri in sorted(src_uris) if is_article(uri)]
     articles = load_articles(sources, settings, paths.docs_dir, log)
     log.raise_if_any()
     public = News.publish(articles, now)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cchc.feeds import Feed, FeedItem, newest_first
 from cchc.news import NEWS_DIR, Article, News
-from cchc.pages import GeneratedPage, paginated_pages
+from cchc.pages import ContentPage, GeneratedPage, paginated_pages
 from cchc.settings import Settings
 
 
@@ -24,6 +24,16 @@ def build_news_pages(news: News, settings: Settings) -> list[GeneratedPage]:
         pages += paginated_pages(f"{NEWS_DIR}/{year}/", f"Tin tức năm {year}", "news-list.html",
                                  news.in_year(year), per_page, {**common, "year": year, "feed_folder": ""})
     return pages
+
+
+def build_article_pages(news: News) -> list[ContentPage]:
+    """Each article at /tin-tuc/<slug>/ with its neighbours and related articles."""
+    return [
+        ContentPage(article.src_uri, article.url, "article.html",
+                    {"article": article, "newer": news.newer(article), "older": news.older(article),
+                     "related": news.related(article)})
+        for article in news.articles
+    ]
 
 
 def build_news_feeds(news: News, settings: Settings) -> list[Feed]:

@@ -1,8 +1,9 @@
-"""Generated pages: what a listing page is, and how lists are split into pages.
+"""The pages a section publishes, and how lists are split into pages.
 
-A generated page is a small Markdown file (front matter naming its template)
-plus the data its template shows; the MkDocs glue registers it with
-``File.generated`` and hands the data to the template.
+A ``GeneratedPage`` is a small Markdown file made here (front matter naming its
+template) plus the data its template shows; a ``ContentPage`` is an editor's
+file moved to its section's URL. The MkDocs glue registers both and hands the
+data to the template.
 """
 
 from __future__ import annotations
@@ -32,6 +33,16 @@ class GeneratedPage:
             meta["description"] = self.description
         header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
         return f"---\n{header}---\n"
+
+
+@dataclass(frozen=True)
+class ContentPage:
+    """An editor's Markdown file, published at the URL its section chooses, with a template and data."""
+
+    src_uri: str
+    url: str
+    template: str
+    data: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

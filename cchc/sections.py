@@ -9,11 +9,14 @@ from typing import Callable
 
 from cchc.content import SiteContent
 from cchc.feeds import Feed
-from cchc.news_pages import build_news_feeds, build_news_pages
-from cchc.pages import GeneratedPage
+from cchc.news_pages import build_article_pages, build_news_feeds, build_news_pages
+from cchc.pages import ContentPage, GeneratedPage
 
-PAGE_BUILDERS: tuple[Callable[[SiteContent], list[GeneratedPage]], ...] = (
+Page = GeneratedPage | ContentPage
+
+PAGE_BUILDERS: tuple[Callable[[SiteContent], list[Page]], ...] = (
     lambda site: build_news_pages(site.news, site.settings),
+    lambda site: build_article_pages(site.news),
 )
 
 FEEDS: tuple[Callable[[SiteContent], list[Feed]], ...] = (
@@ -21,7 +24,7 @@ FEEDS: tuple[Callable[[SiteContent], list[Feed]], ...] = (
 )
 
 
-def generated_pages(site: SiteContent) -> list[GeneratedPage]:
+def section_pages(site: SiteContent) -> list[Page]:
     return [page for build in PAGE_BUILDERS for page in build(site)]
 
 
