@@ -13,6 +13,7 @@ from datetime import datetime
 
 from cchc.errors import ErrorLog
 from cchc.news import NEWS_DIR, Article, News, SourceFile, load_articles
+from cchc.plans import Plan, load_plans
 from cchc.settings import Settings, load_settings
 
 
@@ -38,6 +39,8 @@ class SiteContent:
     """What feeds carry: never drafts or future articles, even in a preview."""
     all_articles: tuple[Article, ...]
     """Every valid article, drafts and future ones included."""
+    plans: dict[int, Plan]
+    """The yearly propaganda plans by year."""
     built_at: datetime
 
     @property
@@ -61,9 +64,10 @@ def load_site(paths: ContentPaths, site_url: str | None, src_uris: list[str], no
     settings = load_settings(paths.config_path, site_url, paths.project_dir, log)
     if settings is None:
         log.raise_if_any()
+    plans = load_plans(paths.project_dir, paths.docs_dir, log)
     sources = [paths.source(uri) for uri in sorted(src_uris) if is_article(uri)]
-    articles = load_articles(sources, settings, paths.docs_dir, log)
+    articles = load_articles(sources, settings, paths.docs_dir, plans, log)
     log.raise_if_any()
     public = News.publish(articles, now)
     shown = News.publish(articles, now, include_drafts) if include_drafts else public
-    return SiteContent(settings, shown, public, tuple(articles), now)
+    return SiteContent(settings, shown, public, tuple(articles), plans, now)

@@ -19,8 +19,8 @@ from mkdocs.utils import get_build_datetime
 from cchc.content import ContentPaths, SiteContent, load_site
 from cchc.errors import ContentError, ContentErrors
 from cchc.feeds import Feed, render_atom, render_rss
-from cchc.pages import ContentPage, GeneratedPage
-from cchc.sections import feeds, section_pages
+from cchc.pages import ContentPage, GeneratedFile, GeneratedPage
+from cchc.sections import feeds, section_pages, template_globals
 from cchc.text import VN_TZ, format_date, format_datetime, format_size, nfc, nfc_tree
 
 GENERATOR_NAME = "trang do cchc tạo tự động"
@@ -35,8 +35,9 @@ class SiteBuild:
         config_path = os.path.abspath(config.config_file_path)
         self.paths = ContentPaths(os.path.dirname(config_path), config_path, config.docs_dir)
         self.site: SiteContent | None = None
-        self.pages: dict[str, GeneratedPage | ContentPage] = {}
+        self.pages: dict[str, GeneratedPage | GeneratedFile | ContentPage] = {}
         self.feeds: list[Feed] = []
+        self.globals: dict[str, Any] = {}
 
     def register_files(self, files: Files) -> Files:
         """Load all content, drop what is unpublished, place section pages, add generated ones."""
@@ -46,6 +47,7 @@ class SiteBuild:
         except ContentErrors as errors:
             raise PluginError(errors.report()) from None
         self.feeds = feeds(self.site)
+        self.globals = template_globals(self.site)
         for src_uri in self.site.unpublished_src_uris:
             files.remove(files.get_file_from_path(src_uri))
         clashes = []
@@ -66,13 +68,13 @@ class SiteBuild:
         files.append(File(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls,
                           dest_uri=f"{page.url}index.html"))
 
-    def _add_generated(self, files: Files, page: GeneratedPage) -> list[ContentError]:
+    def _add_generated(self, files: Files, page: GeneratedPage | GeneratedFile) -> list[ContentError]:
         existing = files.get_file_from_path(page.src_uri)
         if existing is not None:
             return [ContentError(self.paths.source(existing.src_uri).shown_path, None, None,
                     f'tệp này trùng địa chỉ /{page.url} với {GENERATOR_NAME} ("{page.title}"); '
                     "đổi tên hoặc chuyển tệp sang thư mục khác (clashes with a generated page)")]
-        files.append(File.generated(self.config, page.src_uri, content=page.markdown()))
+        files.append(File.generated(self.config, page.src_uri, content=page.content))
         return []
 
     def _destination_clashes(self, files: Files) -> list[ContentError]:
@@ -101,8 +103,9 @@ class SiteBuild:
 
     def page_context(self, context: dict[str, Any], page: Page) -> dict[str, Any]:
         section_page = self.pages.get(page.file.src_uri)
-        data = section_page.data if section_page else {}
-        context.update(data, cchc=self.site, feed_links=self._feed_links(data.get("feed_folder", "")))
+        data = section_page.data if isinstance(section_page, (GeneratedPage, ContentPage)) else {}
+        context.update(self.globals, **data)
+        context.update(cchc=self.site, feed_links=self._feed_links(data.get("feed_folder", "")))
         return context
 
     def _feed_links(self, folder: str) -> list[dict[str, str]]:

@@ -14,11 +14,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
-from typing import Callable
+from typing import Callable, Mapping
 
 from cchc.errors import ErrorLog
 from cchc.fields import Fields
 from cchc.frontmatter import FrontMatterProblem, split_front_matter
+from cchc.plans import PLANS_DIR, Plan, parse_plan_month
 from cchc.settings import Category, Settings
 from cchc.text import nfc, slugify
 
@@ -30,6 +31,7 @@ FIELDS = {
     "category": "chuyên mục", "tags": "từ khóa", "source": "nguồn tin (Tin, ảnh: ...)",
     "image": "ảnh đại diện", "image_alt": "mô tả ảnh cho người khiếm thị", "image_caption": "chú thích ảnh",
     "attachments": "tập tin đính kèm", "draft": "bản nháp", "slug": "đường dẫn",
+    "plan_month": "tháng của kế hoạch tuyên truyền",
 }
 # Keys MkDocs or Material read themselves; editors may use them freely.
 THEME_FIELDS = ("description", "hide", "search", "template")
@@ -87,6 +89,8 @@ class Article:
     cover: Cover | None
     attachments: tuple[Attachment, ...]
     draft: bool
+    plan_month: tuple[int, int] | None
+    """(year, month) of the propaganda-plan task this article serves."""
 
     @property
     def url(self) -> str:
@@ -101,19 +105,20 @@ class Article:
         return max(self.published, self.updated or self.published)
 
 
-def load_articles(sources: list[SourceFile], settings: Settings, docs_dir: str,
+def load_articles(sources: list[SourceFile], settings: Settings, docs_dir: str, plans: Mapping[int, Plan],
                   log: ErrorLog) -> list[Article]:
     """Validate every article file; those with errors are logged and left out."""
     articles = []
     for source in sources:
-        article = load_article(source, settings, docs_dir, log)
+        article = load_article(source, settings, docs_dir, plans, log)
         if article is not None:
             articles.append(article)
     _check_unique_slugs(articles, log)
     return articles
 
 
-def load_article(source: SourceFile, settings: Settings, docs_dir: str, log: ErrorLog) -> Article | None:
+def load_article(source: SourceFile, settings: Settings, docs_dir: str, plans: Mapping[int, Plan],
+                 log: ErrorLog) -> Article | None:
     errors_before = len(log.errors)
     with open(source.abs_path, encoding="utf-8-sig") as stream:
         text = nfc(stream.read())
@@ -138,6 +143,7 @@ def load_article(source: SourceFile, settings: Settings, docs_dir: str, log: Err
         cover=_read_cover(f, source, docs_dir),
         attachments=_read_attachments(f, source, docs_dir),
         draft=f.flag("draft", FIELDS["draft"]),
+        plan_month=_read_plan_month(f, plans),
     )
     return None if len(log.errors) > errors_before else Article(**values)
 
@@ -151,6 +157,24 @@ def _read_slug(f: Fields, source: SourceFile) -> str | None:
                         'đã dành cho trang danh sách); đặt "slug:" khác hoặc đổi tên tệp (reserved slug)')
         return None
     return slug
+
+
+def _read_plan_month(f: Fields, plans: Mapping[int, Plan]) -> tuple[int, int] | None:
+    written = f.text("plan_month", FIELDS["plan_month"])
+    if written is None:
+        return None
+    plan_month = parse_plan_month(written)
+    if plan_month is None:
+        f.error("plan_month", f'"{written}" không phải một tháng; viết dạng "2022-06" hoặc "06/2022" '
+                              "(expected a month)")
+        return None
+    year, month = plan_month
+    if year not in plans:
+        f.error("plan_month", f"bài gắn với tháng {month:02d}/{year} nhưng chưa có kế hoạch năm {year} "
+                              f"({PLANS_DIR}/{year}.yaml); sửa plan_month hoặc thêm tệp kế hoạch "
+                              "(no plan for that month)")
+        return None
+    return plan_month
 
 
 def _read_category(f: Fields, settings: Settings) -> Category | None:

@@ -22,17 +22,36 @@ class GeneratedPage:
     template: str
     data: dict[str, Any] = field(default_factory=dict)
     description: str | None = None
+    hide: tuple[str, ...] = ()
+    """Material parts to hide ("navigation", "toc") so wide layouts get the whole width."""
 
     @property
     def url(self) -> str:
         return self.src_uri.removesuffix("index.md")
 
-    def markdown(self) -> str:
+    @property
+    def content(self) -> str:
+        """The Markdown MkDocs reads: front matter only; the template draws the page."""
         meta = {"title": self.title, "template": self.template}
         if self.description:
             meta["description"] = self.description
+        if self.hide:
+            meta["hide"] = list(self.hide)
         header = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
         return f"---\n{header}---\n"
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A download made from content (CSV, iCalendar, JSON), published as it is."""
+
+    src_uri: str
+    content: bytes
+    title: str
+
+    @property
+    def url(self) -> str:
+        return self.src_uri
 
 
 @dataclass(frozen=True)
