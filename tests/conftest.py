@@ -70,6 +70,28 @@ def article_meta(**overrides) -> dict:
     return {k: v for k, v in meta.items() if v is not None}
 
 
+def plan_data(year: int = 2022, **overrides) -> dict:
+    """A valid yearly plan: one website task per month, each expecting one article."""
+    data = {
+        "year": year,
+        "number": "290/KH-SGDĐT",
+        "date": f"{year}-02-24",
+        "title": f"Kế hoạch tuyên truyền cải cách hành chính năm {year}",
+        "issuer": "Sở Giáo dục và Đào tạo tỉnh Thử Nghiệm",
+        "tasks": [{"month": m, "theme": f"Chủ đề tháng {m}", "forms": ["website"], "lead": "Văn phòng Sở"}
+                  for m in range(1, 13)],
+    }
+    data.update(overrides)
+    return data
+
+
+def epoch_of(day: str) -> str:
+    """SOURCE_DATE_EPOCH for noon of a day ("2022-06-15") in Vietnam time."""
+    from datetime import datetime, timedelta, timezone
+    moment = datetime.fromisoformat(day).replace(hour=12, tzinfo=timezone(timedelta(hours=7)))
+    return str(int(moment.timestamp()))
+
+
 @dataclass
 class BuildResult:
     returncode: int
@@ -99,6 +121,10 @@ class Site:
 
     def article(self, name: str, body: str = "Nội dung bài viết.\n", **meta) -> Path:
         return self.write(f"content/tin-tuc/{name}.md", front_matter_text(article_meta(**meta), body))
+
+    def plan(self, year: int = 2022, file_name: str | None = None, **overrides) -> Path:
+        text = yaml.safe_dump(plan_data(year, **overrides), allow_unicode=True, sort_keys=False)
+        return self.write(f"plans/{file_name or year}.yaml", text)
 
     def write_config(self, text: str | None = None) -> None:
         config = text if text is not None else yaml.safe_dump(self.config, allow_unicode=True, sort_keys=False)

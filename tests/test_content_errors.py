@@ -133,15 +133,23 @@ def test_missing_site_url(site):
     ]
 
 
+def line_of(text: str, start: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(start))
+
+
 def test_department_settings_are_validated(site):
     del site.config["extra"]["department"]["feedback_hotline"]
     site.config["extra"]["department"]["email"] = "khong-phai-email"
     site.config["extra"]["department"]["provincial_portal"] = "dichvucong.tinh"
+    site.write_config()
+    config = (site.root / "mkdocs.yml").read_text(encoding="utf-8")
+    department, email, portal = (line_of(config, key) for key in
+                                 ("  department:", "    email:", "    provincial_portal:"))
     assert failed(site) == [
-        "mkdocs.yml:22: extra.department.feedback_hotline: thiếu số điện thoại tiếp nhận phản ánh, kiến nghị "
-        'về quy định hành chính (trường bắt buộc); thêm dòng "feedback_hotline: ..." (required field missing)',
-        'mkdocs.yml:29: extra.department.email: email "khong-phai-email" không phải địa chỉ email hợp lệ '
+        f"mkdocs.yml:{department}: extra.department.feedback_hotline: thiếu số điện thoại tiếp nhận phản ánh, "
+        'kiến nghị về quy định hành chính (trường bắt buộc); thêm dòng "feedback_hotline: ..." (required field missing)',
+        f'mkdocs.yml:{email}: extra.department.email: email "khong-phai-email" không phải địa chỉ email hợp lệ '
         "(invalid email)",
-        'mkdocs.yml:31: extra.department.provincial_portal: địa chỉ Cổng Dịch vụ công của tỉnh "dichvucong.tinh" '
-        "không phải địa chỉ web; viết đủ dạng https://ten-mien.gov.vn (expected an http(s) URL)",
+        f'mkdocs.yml:{portal}: extra.department.provincial_portal: địa chỉ Cổng Dịch vụ công của tỉnh '
+        '"dichvucong.tinh" không phải địa chỉ web; viết đủ dạng https://ten-mien.gov.vn (expected an http(s) URL)',
     ]
