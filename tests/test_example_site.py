@@ -90,3 +90,15 @@ def test_example_attachment_is_listed_with_type_and_size(example):
                          .read_text(encoding="utf-8"), "lxml")
     info = page.select_one(".cchc-file-info").get_text()
     assert info.startswith("(thong-bao-371-tb-sgddt.pdf, PDF, ")
+
+
+def test_example_plans_are_published_with_calendar_results_and_icalendar(example):
+    for year in (2020, 2022):
+        calendar = BeautifulSoup((example / f"ke-hoach/{year}/index.html").read_text(encoding="utf-8"), "lxml")
+        assert len(calendar.select(".cchc-month")) == 12
+        assert (example / f"ke-hoach/{year}.ics").exists()
+        assert (example / f"ke-hoach/{year}/ket-qua.csv").exists()
+    month = BeautifulSoup((example / "ke-hoach/2020/thang-03/index.html").read_text(encoding="utf-8"), "lxml")
+    assert "Rút ngắn thời gian giải quyết bốn thủ tục" in month.get_text()
+    note = calendar.select_one(".cchc-plan-note").get_text()
+    assert "bản dựng lại hợp lý" in note
