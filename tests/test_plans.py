@@ -183,3 +183,12 @@ def test_plan_index_lists_years_newest_first(site):
     site.build_ok()
     years = [h.get_text() for h in site.html("ke-hoach/").select(".cchc-plan-years h2")]
     assert years == ["Năm 2022", "Năm 2020"]
+
+
+def test_calendar_prints_on_one_a4_page(plan_site, tmp_path):
+    from browser import print_to_pdf
+    plan_site.config["use_directory_urls"] = False  # file:// pages need real file names
+    plan_site.write_config()
+    plan_site.build_ok(epoch=epoch_of("2022-06-15"))
+    url = (plan_site.site_dir / "ke-hoach/2022/index.html").as_uri()
+    assert print_to_pdf(url, tmp_path / "lich.pdf") == 1
