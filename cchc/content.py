@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from cchc.errors import ErrorLog
+from cchc.documents import Document, is_document, load_documents
 from cchc.news import NEWS_DIR, Article, News, SourceFile, load_articles
 from cchc.plans import Plan, load_plans
 from cchc.settings import Settings, load_settings
@@ -41,13 +42,18 @@ class SiteContent:
     """Every valid article, drafts and future ones included."""
     plans: dict[int, Plan]
     """The yearly propaganda plans by year."""
+    documents: tuple[Document, ...]
+    """Guiding documents, newest first, the yearly plans included."""
+    document_sources: tuple[str, ...]
+    """The src_uris of the document files (data, not pages)."""
     built_at: datetime
 
     @property
     def unpublished_src_uris(self) -> frozenset[str]:
         """Content files not to publish as they are (drafts, articles dated in the future)."""
         shown = {a.src_uri for a in self.news.articles}
-        return frozenset(a.src_uri for a in self.all_articles if a.src_uri not in shown)
+        hidden_articles = {a.src_uri for a in self.all_articles if a.src_uri not in shown}
+        return frozenset(hidden_articles | set(self.document_sources))
 
 
 def is_article(src_uri: str) -> bool:
@@ -67,7 +73,9 @@ def load_site(paths: ContentPaths, site_url: str | None, src_uris: list[str], no
     plans = load_plans(paths.project_dir, paths.docs_dir, log)
     sources = [paths.source(uri) for uri in sorted(src_uris) if is_article(uri)]
     articles = load_articles(sources, settings, paths.docs_dir, plans, log)
+    document_uris = tuple(uri for uri in sorted(src_uris) if is_document(uri))
+    documents = load_documents([paths.source(uri) for uri in document_uris], paths.docs_dir, plans, log)
     log.raise_if_any()
     public = News.publish(articles, now)
     shown = News.publish(articles, now, include_drafts) if include_drafts else public
-    return SiteContent(settings, shown, public, tuple(articles), plans, now)
+    return SiteContent(settings, shown, public, tuple(articles), plans, tuple(documents), document_uris, now)

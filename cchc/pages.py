@@ -102,9 +102,10 @@ def paginate(base: str, items: Sequence[Any], per_page: int) -> list[tuple[str, 
 
 
 def paginated_pages(base: str, title: str, template: str, items: Sequence[Any], per_page: int,
-                    data: dict[str, Any], description: str | None = None) -> list[GeneratedPage]:
+                    data: dict[str, Any], description: str | None = None,
+                    hide: tuple[str, ...] = ()) -> list[GeneratedPage]:
     pages = []
     for src_uri, pager in paginate(base, items, per_page):
         page_title = title if pager.number == 1 else f"{title} – trang {pager.number}"
-        pages.append(GeneratedPage(src_uri, page_title, template, {**data, "pager": pager}, description))
+        pages.append(GeneratedPage(src_uri, page_title, template, {**data, "pager": pager}, description, hide))
     return pages

@@ -91,6 +91,8 @@ class Plan:
     issuer: str
     signer: str | None
     attachment: str | None
+    """The plan's PDF, relative to content/."""
+    attachment_size: int | None
     note: str | None
     tasks: tuple[Task, ...]
     shown_path: str
@@ -150,6 +152,7 @@ def load_plan(path: str, shown_path: str, docs_dir: str, log: ErrorLog) -> Plan 
     f = Fields(data, shown_path, log)
     f.reject_unknown(_PLAN_FIELDS)
     year = _read_year(f, os.path.basename(path))
+    attachment = _read_attachment(f, docs_dir)
     values = dict(
         year=year,
         number=f.text("number", _PLAN_FIELDS["number"], required=True),
@@ -157,7 +160,8 @@ def load_plan(path: str, shown_path: str, docs_dir: str, log: ErrorLog) -> Plan 
         title=f.text("title", _PLAN_FIELDS["title"], required=True),
         issuer=f.text("issuer", _PLAN_FIELDS["issuer"], required=True),
         signer=f.text("signer", _PLAN_FIELDS["signer"]),
-        attachment=_read_attachment(f, docs_dir),
+        attachment=attachment,
+        attachment_size=os.path.getsize(os.path.join(docs_dir, attachment)) if attachment else None,
         note=f.text("note", _PLAN_FIELDS["note"]),
         tasks=_read_tasks(f),
         shown_path=shown_path,

@@ -9,6 +9,7 @@ from typing import Any, Callable
 
 from cchc.content import SiteContent
 from cchc.feeds import Feed
+from cchc.document_pages import build_document_feeds, build_document_pages
 from cchc.news_pages import build_article_pages, build_news_feeds, build_news_pages
 from cchc.pages import ContentPage, GeneratedFile, GeneratedPage
 from cchc.plan_pages import build_plan_pages, current_month
@@ -19,10 +20,12 @@ PAGE_BUILDERS: tuple[Callable[[SiteContent], list[Page]], ...] = (
     lambda site: build_news_pages(site.news, site.settings),
     lambda site: build_article_pages(site.news),
     lambda site: build_plan_pages(site.plans, site.public_news, site.built_at.date(), site.settings.site_url),
+    lambda site: build_document_pages(site.documents, site.built_at.date()),
 )
 
 FEEDS: tuple[Callable[[SiteContent], list[Feed]], ...] = (
     lambda site: build_news_feeds(site.public_news, site.settings),
+    lambda site: build_document_feeds(site.documents, site.settings),
 )
 
 

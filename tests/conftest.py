@@ -39,7 +39,7 @@ def base_config() -> dict:
         "theme": {"name": "material", "custom_dir": str(REPO / "overrides"), "language": "vi", "font": False},
         "plugins": [{"search": {"lang": "vi"}}],
         "hooks": [str(REPO / "hooks" / "cchc_site.py")],
-        "not_in_nav": "/tin-tuc/\n/ke-hoach/\n",
+        "not_in_nav": "/tin-tuc/\n/ke-hoach/\n/van-ban/\n",
         "nav": [{"Trang chủ": "index.md"}, {"Tin tức": "tin-tuc/index.md"}],
         "extra": {
             "generator": False,
