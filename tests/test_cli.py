@@ -185,3 +185,13 @@ def test_new_kinds_not_supported_yet(site):
     assert (result.returncode, result.stderr) == (1, 'cchc: loại nội dung "thu-tuc" (thủ tục hành chính) chưa '
                                                      "hỗ trợ; hiện chỉ tạo được: tin-tuc (not supported yet)\n")
     assert not (site.root / "content/thu-tuc").exists()
+
+
+def test_file_clashing_with_a_generated_page_is_found_without_building(site):
+    site.write("content/tin-tuc/index.md", "# Trang tin tự viết\n")
+    result = cchc(site, "check")
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[1] == (
+        "  content/tin-tuc/index.md: tệp này trùng địa chỉ /tin-tuc/ với trang do cchc tạo tự động "
+        '("Tin tức"); đổi tên hoặc chuyển tệp sang thư mục khác (clashes with a generated page)')
+    assert not site.site_dir.exists()
