@@ -20,10 +20,8 @@ from cchc.content import ContentPaths, SiteContent, load_site
 from cchc.errors import ContentError, ContentErrors
 from cchc.feeds import Feed, render_atom, render_rss
 from cchc.pages import ContentPage, GeneratedFile, GeneratedPage
-from cchc.sections import feeds, section_pages, template_globals
+from cchc.sections import feeds, generated_page_clashes, section_pages, template_globals
 from cchc.text import VN_TZ, format_date, format_datetime, format_size, nfc, nfc_tree
-
-GENERATOR_NAME = "trang do cchc tạo tự động"
 
 
 class SiteBuild:
@@ -50,12 +48,13 @@ class SiteBuild:
         self.globals = template_globals(self.site)
         for src_uri in self.site.unpublished_src_uris:
             files.remove(files.get_file_from_path(src_uri))
-        clashes = []
-        for page in section_pages(self.site):
+        pages = section_pages(self.site)
+        clashes = generated_page_clashes(pages, self.paths, [f.src_uri for f in files])
+        for page in pages:
             if isinstance(page, ContentPage):
                 self._move(files, page)
-            else:
-                clashes += self._add_generated(files, page)
+            elif files.get_file_from_path(page.src_uri) is None:
+                files.append(File.generated(self.config, page.src_uri, content=page.content))
             self.pages[page.src_uri] = page
         clashes += self._destination_clashes(files)
         if clashes:
@@ -67,15 +66,6 @@ class SiteBuild:
         files.remove(file)
         files.append(File(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls,
                           dest_uri=f"{page.url}index.html"))
-
-    def _add_generated(self, files: Files, page: GeneratedPage | GeneratedFile) -> list[ContentError]:
-        existing = files.get_file_from_path(page.src_uri)
-        if existing is not None:
-            return [ContentError(self.paths.source(existing.src_uri).shown_path, None, None,
-                    f'tệp này trùng địa chỉ /{page.url} với {GENERATOR_NAME} ("{page.title}"); '
-                    "đổi tên hoặc chuyển tệp sang thư mục khác (clashes with a generated page)")]
-        files.append(File.generated(self.config, page.src_uri, content=page.content))
-        return []
 
     def _destination_clashes(self, files: Files) -> list[ContentError]:
         seen: dict[str, File] = {}

@@ -21,7 +21,7 @@ from cchc.fields import Fields
 from cchc.frontmatter import FrontMatterProblem, split_front_matter
 from cchc.plans import PLANS_DIR, Plan, parse_plan_month
 from cchc.settings import Category, Settings
-from cchc.text import nfc, slugify
+from cchc.text import NotUtf8, nfc, read_utf8, slugify
 
 NEWS_DIR = "tin-tuc"
 RELATED_LIMIT = 5
@@ -120,8 +120,11 @@ def load_articles(sources: list[SourceFile], settings: Settings, docs_dir: str, 
 def load_article(source: SourceFile, settings: Settings, docs_dir: str, plans: Mapping[int, Plan],
                  log: ErrorLog) -> Article | None:
     errors_before = len(log.errors)
-    with open(source.abs_path, encoding="utf-8-sig") as stream:
-        text = nfc(stream.read())
+    try:
+        text = nfc(read_utf8(source.abs_path))
+    except NotUtf8 as problem:
+        log.add(source.shown_path, problem.line, None, problem.message)
+        return None
     try:
         front = split_front_matter(text)
     except FrontMatterProblem as problem:

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from cchc.content import SiteContent
+from cchc.content import ContentPaths, SiteContent
+from cchc.errors import ContentError
 from cchc.feeds import Feed
 from cchc.document_pages import build_document_feeds, build_document_pages
 from cchc.news_pages import build_article_pages, build_news_feeds, build_news_pages
@@ -15,6 +16,7 @@ from cchc.pages import ContentPage, GeneratedFile, GeneratedPage
 from cchc.plan_pages import build_plan_pages, current_month
 
 Page = GeneratedPage | GeneratedFile | ContentPage
+GENERATOR_NAME = "trang do cchc tạo tự động"
 
 PAGE_BUILDERS: tuple[Callable[[SiteContent], list[Page]], ...] = (
     lambda site: build_news_pages(site.news, site.settings),
@@ -45,3 +47,14 @@ def section_pages(site: SiteContent) -> list[Page]:
 
 def feeds(site: SiteContent) -> list[Feed]:
     return [feed for build in FEEDS for feed in build(site)]
+
+
+def generated_page_clashes(pages: list[Page], paths: ContentPaths, src_uris: list[str]) -> list[ContentError]:
+    """Editors' files at the source path of a page or file cchc generates (content/tin-tuc/index.md)."""
+    existing = set(src_uris)
+    return [
+        ContentError(paths.source(page.src_uri).shown_path, None, None,
+                     f'tệp này trùng địa chỉ /{page.url} với {GENERATOR_NAME} ("{page.title}"); '
+                     "đổi tên hoặc chuyển tệp sang thư mục khác (clashes with a generated page)")
+        for page in pages if isinstance(page, (GeneratedPage, GeneratedFile)) and page.src_uri in existing
+    ]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from cchc.errors import ErrorLog
 from cchc.fields import Fields
-from cchc.text import slugify
+from cchc.text import NotUtf8, read_utf8, slugify
 from cchc.yamlmarks import MarkedDict, YamlProblem, load_marked_yaml
 
 
@@ -73,9 +73,8 @@ def load_settings(config_path: str, site_url: str | None, project_dir: str, log:
     """Read and validate ``extra:`` of mkdocs.yml; None when it has errors (logged)."""
     shown_path = os.path.relpath(config_path, project_dir)
     try:
-        with open(config_path, encoding="utf-8-sig") as stream:
-            config = load_marked_yaml(stream.read())
-    except YamlProblem as problem:
+        config = load_marked_yaml(read_utf8(config_path))
+    except (YamlProblem, NotUtf8) as problem:
         log.add(shown_path, problem.line, None, problem.message)
         return None
     extra = _section(config, "extra", shown_path, log, "")

@@ -70,3 +70,28 @@ def nfc_tree(value: object) -> object:
     if isinstance(value, list):
         return [nfc_tree(v) for v in value]
     return value
+
+
+class NotUtf8(Exception):
+    """A file saved in another encoding (Windows-1258, TCVN3, …): it must be saved again as UTF-8."""
+
+    def __init__(self, line: int) -> None:
+        self.line = line
+        self.message = ("tệp không được lưu ở bảng mã UTF-8 (có thể là Windows-1258 hoặc TCVN3); mở tệp, "
+                        'chọn "Lưu thành" (Save As) với bảng mã UTF-8 rồi chạy lại (file is not UTF-8)')
+        super().__init__(self.message)
+
+
+def decode_utf8(data: bytes) -> str:
+    """Bytes of a UTF-8 file as text, exactly (BOM and line endings kept); NotUtf8 names the first bad line."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise NotUtf8(data.count(b"\n", 0, error.start) + 1) from None
+
+
+def read_utf8(path: str) -> str:
+    """A text file as the loaders read it: UTF-8 without BOM, line endings turned into "\\n"."""
+    with open(path, "rb") as stream:
+        text = decode_utf8(stream.read())
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")

@@ -153,3 +153,11 @@ def test_department_settings_are_validated(site):
         f'mkdocs.yml:{portal}: extra.department.provincial_portal: địa chỉ Cổng Dịch vụ công của tỉnh '
         '"dichvucong.tinh" không phải địa chỉ web; viết đủ dạng https://ten-mien.gov.vn (expected an http(s) URL)',
     ]
+
+
+def test_article_not_saved_as_utf8(site):
+    site.write("content/tin-tuc/latin1.md", "---\ntitle: Caf\xe9\n---\n".encode("latin-1"))
+    assert failed(site) == [
+        "content/tin-tuc/latin1.md:2: tệp không được lưu ở bảng mã UTF-8 (có thể là Windows-1258 hoặc TCVN3); "
+        'mở tệp, chọn "Lưu thành" (Save As) với bảng mã UTF-8 rồi chạy lại (file is not UTF-8)'
+    ]
