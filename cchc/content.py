@@ -13,6 +13,8 @@ from datetime import datetime
 
 from cchc.errors import ErrorLog
 from cchc.news import NEWS_DIR, Article, News, SourceFile, load_articles
+from cchc.procedures import Catalogue
+from cchc.procedures_load import is_procedure, load_procedures
 from cchc.settings import Settings, load_settings
 
 
@@ -39,12 +41,15 @@ class SiteContent:
     all_articles: tuple[Article, ...]
     """Every valid article, drafts and future ones included."""
     built_at: datetime
+    procedures: Catalogue
+    procedure_src_uris: frozenset[str]
+    """Every procedure file, valid or not: data that is published as pages, never as it is."""
 
     @property
     def unpublished_src_uris(self) -> frozenset[str]:
-        """Content files not to publish as they are (drafts, articles dated in the future)."""
+        """Content files not to publish as they are (drafts, future articles, procedure data)."""
         shown = {a.src_uri for a in self.news.articles}
-        return frozenset(a.src_uri for a in self.all_articles if a.src_uri not in shown)
+        return frozenset(a.src_uri for a in self.all_articles if a.src_uri not in shown) | self.procedure_src_uris
 
 
 def is_article(src_uri: str) -> bool:
@@ -63,7 +68,10 @@ def load_site(paths: ContentPaths, site_url: str | None, src_uris: list[str], no
         log.raise_if_any()
     sources = [paths.source(uri) for uri in sorted(src_uris) if is_article(uri)]
     articles = load_articles(sources, settings, paths.docs_dir, log)
+    procedure_uris = sorted(uri for uri in src_uris if is_procedure(uri))
+    procedures = load_procedures([paths.source(uri) for uri in procedure_uris], now.date(), log)
     log.raise_if_any()
     public = News.publish(articles, now)
     shown = News.publish(articles, now, include_drafts) if include_drafts else public
-    return SiteContent(settings, shown, public, tuple(articles), now)
+    return SiteContent(settings, shown, public, tuple(articles), now, Catalogue.of(procedures),
+                       frozenset(procedure_uris))

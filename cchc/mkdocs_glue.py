@@ -19,7 +19,7 @@ from mkdocs.utils import get_build_datetime
 from cchc.content import ContentPaths, SiteContent, load_site
 from cchc.errors import ContentError, ContentErrors
 from cchc.feeds import Feed, render_atom, render_rss
-from cchc.pages import ContentPage, GeneratedPage
+from cchc.pages import ContentPage, GeneratedFile, GeneratedPage
 from cchc.sections import feeds, section_pages
 from cchc.text import VN_TZ, format_date, format_datetime, format_size, nfc, nfc_tree
 
@@ -50,6 +50,9 @@ class SiteBuild:
             files.remove(files.get_file_from_path(src_uri))
         clashes = []
         for page in section_pages(self.site):
+            if isinstance(page, GeneratedFile):
+                clashes += self._add_data_file(files, page)
+                continue
             if isinstance(page, ContentPage):
                 self._move(files, page)
             else:
@@ -73,6 +76,15 @@ class SiteBuild:
                     f'tệp này trùng địa chỉ /{page.url} với {GENERATOR_NAME} ("{page.title}"); '
                     "đổi tên hoặc chuyển tệp sang thư mục khác (clashes with a generated page)")]
         files.append(File.generated(self.config, page.src_uri, content=page.markdown()))
+        return []
+
+    def _add_data_file(self, files: Files, data_file: GeneratedFile) -> list[ContentError]:
+        existing = files.get_file_from_path(data_file.src_uri)
+        if existing is not None:
+            return [ContentError(self.paths.source(existing.src_uri).shown_path, None, None,
+                    f"tệp này trùng địa chỉ /{data_file.url} với {GENERATOR_NAME} (dữ liệu mở); "
+                    "đổi tên hoặc chuyển tệp sang thư mục khác (clashes with a generated file)")]
+        files.append(File.generated(self.config, data_file.src_uri, content=data_file.content))
         return []
 
     def _destination_clashes(self, files: Files) -> list[ContentError]:

@@ -2,7 +2,7 @@
 
 A ``GeneratedPage`` is a small Markdown file made here (front matter naming its
 template) plus the data its template shows; a ``ContentPage`` is an editor's
-file moved to its section's URL. The MkDocs glue registers both and hands the
+file moved to its section's URL; a ``GeneratedFile`` is a data file (JSON, CSV). The MkDocs glue registers both and hands the
 data to the template.
 """
 
@@ -43,6 +43,18 @@ class ContentPage:
     url: str
     template: str
     data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    """A data file made from content (open data such as JSON or CSV), published at ``src_uri`` as is."""
+
+    src_uri: str
+    content: bytes
+
+    @property
+    def url(self) -> str:
+        return self.src_uri
 
 
 @dataclass(frozen=True)

@@ -10,17 +10,20 @@ from typing import Callable
 from cchc.content import SiteContent
 from cchc.feeds import Feed
 from cchc.news_pages import build_article_pages, build_news_feeds, build_news_pages
-from cchc.pages import ContentPage, GeneratedPage
+from cchc.pages import ContentPage, GeneratedFile, GeneratedPage
+from cchc.procedure_pages import build_procedure_feeds, build_procedure_pages
 
-Page = GeneratedPage | ContentPage
+Page = GeneratedPage | ContentPage | GeneratedFile
 
 PAGE_BUILDERS: tuple[Callable[[SiteContent], list[Page]], ...] = (
     lambda site: build_news_pages(site.news, site.settings),
     lambda site: build_article_pages(site.news),
+    lambda site: build_procedure_pages(site.procedures, site.settings),
 )
 
 FEEDS: tuple[Callable[[SiteContent], list[Feed]], ...] = (
     lambda site: build_news_feeds(site.public_news, site.settings),
+    lambda site: build_procedure_feeds(site.procedures, site.settings, site.built_at.date()),
 )
 
 
