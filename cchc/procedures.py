@@ -70,9 +70,13 @@ class TimeLimit:
     text: str | None
     note: str | None = None
 
+    @property
+    def brief(self) -> str:
+        """Without the note: what a catalogue row shows."""
+        return self.text if self.days is None else f"{self.days} {TIME_UNITS[self.unit]}"
+
     def __str__(self) -> str:
-        shown = self.text if self.days is None else f"{self.days} {TIME_UNITS[self.unit]}"
-        return f"{shown} ({self.note})" if self.note else shown
+        return f"{self.brief} ({self.note})" if self.note else self.brief
 
 
 @dataclass(frozen=True)
