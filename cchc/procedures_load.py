@@ -32,6 +32,7 @@ LABELS = {
     "status": "tình trạng", "abolished_on": "ngày bãi bỏ", "history": "lịch sử thay đổi",
     "example": "đánh dấu dữ liệu ví dụ", "notes": "ghi chú",
 }
+_ITEM_LABELS = {"via": "hình thức nộp", "unit": "đơn vị tính thời hạn"}
 MANDATORY = ("name", "steps", "channels", "documents", "sets", "time_limit", "applicants", "agencies", "result")
 """The basic parts every procedure must have (Nghị định 63/2010/NĐ-CP, Điều 8)."""
 TIME_TEXTS = ("Ngay trong ngày", "Theo đợt", "Theo kế hoạch", "Theo hướng dẫn", "Theo quy chế", "Theo quy định",
@@ -159,7 +160,8 @@ def _choice(f: Fields, name: str, allowed: dict[str, str], default: str | None =
     found = next((key for key, label in allowed.items() if wanted in (key, _key(label))), None)
     if found is None:
         choices = ", ".join(f'"{key}" ({label})' for key, label in allowed.items())
-        f.error(name, f'{LABELS.get(name, name)} "{value}" không hợp lệ; chọn một trong: {choices} (unknown value)',
+        label = LABELS.get(name) or _ITEM_LABELS.get(name, name)
+        f.error(name, f'{label} "{value}" không hợp lệ; chọn một trong: {choices} (unknown value)',
                 line)
     return found
 
