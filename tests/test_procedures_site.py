@@ -3,11 +3,13 @@
 import csv
 import io
 import json
+import tempfile
 from dataclasses import replace
 from datetime import date
 
 import jsonschema
 import pytest
+import yaml
 
 from cchc.errors import ErrorLog
 from cchc.news import SourceFile
@@ -212,8 +214,6 @@ def test_empty_catalogue_still_builds(site):
 
 
 def load_one(data: dict, slug: str = "thu-tuc"):
-    import tempfile
-    import yaml
     with tempfile.TemporaryDirectory() as folder:
         path = f"{folder}/{slug}.yaml"
         with open(path, "w", encoding="utf-8") as stream:
@@ -223,3 +223,12 @@ def load_one(data: dict, slug: str = "thu-tuc"):
                                       date(2023, 11, 15), log)
     assert log.errors == []
     return procedure
+
+
+def test_readme_example_procedure_is_valid():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Thêm hoặc sửa một thủ tục hành chính", 1)[1]
+    example = yaml.safe_load(section.split("```yaml\n", 1)[1].split("```", 1)[0])
+    procedure = load_one(example, "chinh-sua")
+    assert procedure.applicants == ("Người được cấp văn bằng, chứng chỉ",)
+    assert str(procedure.time_limit) == "5 ngày làm việc" and procedure.history[0].document == "Thông báo 371/TB-SGDĐT"
