@@ -11,10 +11,13 @@ import os
 from dataclasses import dataclass
 from datetime import datetime
 
-from cchc.errors import ErrorLog
 from cchc.documents import Document, is_document, load_documents
+from cchc.errors import ErrorLog
 from cchc.news import NEWS_DIR, Article, News, SourceFile, load_articles
 from cchc.plans import Plan, load_plans
+from cchc.procedures import Catalogue
+from cchc.procedures_load import is_procedure, load_procedures
+from cchc.questions import Question, is_question, load_questions
 from cchc.settings import Settings, load_settings
 
 
@@ -42,18 +45,15 @@ class SiteContent:
     """Every valid article, drafts and future ones included."""
     plans: dict[int, Plan]
     """The yearly propaganda plans by year."""
+    procedures: Catalogue
     documents: tuple[Document, ...]
     """Guiding documents, newest first, the yearly plans included."""
-    document_sources: tuple[str, ...]
-    """The src_uris of the document files (data, not pages)."""
+    questions: tuple[Question, ...]
+    """Answered questions, newest answer first (unanswered ones are not published)."""
+    unpublished_src_uris: frozenset[str]
+    """Content files not to publish as they are: drafts, future articles, unanswered questions, and the
+    YAML data of procedures and documents (published as pages instead)."""
     built_at: datetime
-
-    @property
-    def unpublished_src_uris(self) -> frozenset[str]:
-        """Content files not to publish as they are (drafts, articles dated in the future)."""
-        shown = {a.src_uri for a in self.news.articles}
-        hidden_articles = {a.src_uri for a in self.all_articles if a.src_uri not in shown}
-        return frozenset(hidden_articles | set(self.document_sources))
 
 
 def is_article(src_uri: str) -> bool:
@@ -62,7 +62,7 @@ def is_article(src_uri: str) -> bool:
 
 def load_site(paths: ContentPaths, site_url: str | None, src_uris: list[str], now: datetime,
               include_drafts: bool = False) -> SiteContent:
-    """Read everything under content/ (``src_uris``) and the settings.
+    """Read everything under content/ (``src_uris``), plans/ and the settings.
 
     Raises ContentErrors with every problem found if anything is wrong.
     """
@@ -70,12 +70,20 @@ def load_site(paths: ContentPaths, site_url: str | None, src_uris: list[str], no
     settings = load_settings(paths.config_path, site_url, paths.project_dir, log)
     if settings is None:
         log.raise_if_any()
+    uris = sorted(src_uris)
+    sources = lambda wanted: [paths.source(uri) for uri in uris if wanted(uri)]  # noqa: E731
     plans = load_plans(paths.project_dir, paths.docs_dir, log)
-    sources = [paths.source(uri) for uri in sorted(src_uris) if is_article(uri)]
-    articles = load_articles(sources, settings, paths.docs_dir, plans, log)
-    document_uris = tuple(uri for uri in sorted(src_uris) if is_document(uri))
-    documents = load_documents([paths.source(uri) for uri in document_uris], paths.docs_dir, plans, log)
+    procedures = Catalogue.of(load_procedures(sources(is_procedure), now.date(), log))
+    articles = load_articles(sources(is_article), settings, paths.docs_dir, plans, log)
+    documents = load_documents(sources(is_document), paths.docs_dir, plans, procedures.procedures, log)
+    questions = load_questions(sources(is_question), procedures.procedures, log)
     log.raise_if_any()
+
     public = News.publish(articles, now)
     shown = News.publish(articles, now, include_drafts) if include_drafts else public
-    return SiteContent(settings, shown, public, tuple(articles), plans, tuple(documents), document_uris, now)
+    answered = sorted((q for q in questions if q.is_answered), key=lambda q: (q.answered, q.slug), reverse=True)
+    published = {a.src_uri for a in shown.articles} | {q.src_uri for q in answered}
+    data_files = {uri for uri in uris if is_procedure(uri) or is_document(uri)}
+    drafts = {uri for uri in uris if (is_article(uri) or is_question(uri)) and uri not in published}
+    return SiteContent(settings, shown, public, tuple(articles), plans, procedures, tuple(documents),
+                       tuple(answered), frozenset(data_files | drafts), now)

@@ -18,6 +18,8 @@ from cchc.errors import ErrorLog
 from cchc.fields import Fields
 from cchc.news import SourceFile
 from cchc.plans import Plan
+from cchc.procedures import Procedure
+from cchc.procedures_load import procedure_index, read_procedure_refs
 from cchc.text import slugify
 from cchc.yamlmarks import MarkedDict, YamlProblem, load_marked_yaml
 
@@ -73,7 +75,7 @@ class Document:
     replaced_by: str | None
     file: DocumentFile | None
     related_plan: int | None
-    related_procedures: tuple[str, ...]
+    related_procedures: tuple[Procedure, ...]
     note: str | None
     shown_path: str
 
@@ -103,11 +105,12 @@ def is_document(src_uri: str) -> bool:
 
 
 def load_documents(sources: list[SourceFile], docs_dir: str, plans: Mapping[int, Plan],
-                   log: ErrorLog) -> list[Document]:
+                   procedures: tuple[Procedure, ...], log: ErrorLog) -> list[Document]:
     """Every document file plus the yearly plans; numbers are unique and replacements exist."""
     documents = [plan_document(plan) for plan in plans.values()]
+    index = procedure_index(procedures)
     for source in sources:
-        document = load_document(source, docs_dir, plans, log)
+        document = load_document(source, docs_dir, plans, index, log)
         if document is not None:
             documents.append(document)
     _check_unique(documents, log)
@@ -124,7 +127,8 @@ def plan_document(plan: Plan) -> Document:
                     Status.IN_FORCE, None, file, plan.year, (), None, plan.shown_path)
 
 
-def load_document(source: SourceFile, docs_dir: str, plans: Mapping[int, Plan], log: ErrorLog) -> Document | None:
+def load_document(source: SourceFile, docs_dir: str, plans: Mapping[int, Plan], procedures: dict[str, Procedure],
+                  log: ErrorLog) -> Document | None:
     errors_before = len(log.errors)
     try:
         with open(source.abs_path, encoding="utf-8-sig") as stream:
@@ -151,7 +155,7 @@ def load_document(source: SourceFile, docs_dir: str, plans: Mapping[int, Plan], 
         replaced_by=f.text("replaced_by", _FIELDS["replaced_by"]),
         file=_read_file(f, source, docs_dir),
         related_plan=_read_related_plan(f, plans),
-        related_procedures=f.texts("related_procedures", _FIELDS["related_procedures"]),
+        related_procedures=read_procedure_refs(f, "related_procedures", _FIELDS["related_procedures"], procedures),
         note=f.text("note", _FIELDS["note"]),
         shown_path=source.shown_path,
     )

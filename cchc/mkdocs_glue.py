@@ -20,6 +20,7 @@ from cchc.content import ContentPaths, SiteContent, load_site
 from cchc.errors import ContentError, ContentErrors
 from cchc.feeds import Feed, render_atom, render_rss
 from cchc.pages import ContentPage, GeneratedFile, GeneratedPage
+from cchc.question_pages import plain_text_with_breaks
 from cchc.sections import feeds, generated_page_clashes, section_pages, template_globals
 from cchc.text import VN_TZ, format_date, format_datetime, format_size, nfc, nfc_tree
 
@@ -116,4 +117,5 @@ class SiteBuild:
 
 
 def add_template_filters(env: Environment) -> None:
-    env.filters.update(ngay=format_date, ngay_gio=format_datetime, kich_thuoc=format_size)
+    env.filters.update(ngay=format_date, ngay_gio=format_datetime, kich_thuoc=format_size,
+                       cau_hoi=plain_text_with_breaks)

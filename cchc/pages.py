@@ -2,7 +2,7 @@
 
 A ``GeneratedPage`` is a small Markdown file made here (front matter naming its
 template) plus the data its template shows; a ``ContentPage`` is an editor's
-file moved to its section's URL. The MkDocs glue registers both and hands the
+file moved to its section's URL; a ``GeneratedFile`` is a data file (JSON, CSV). The MkDocs glue registers both and hands the
 data to the template.
 """
 
@@ -47,7 +47,7 @@ class GeneratedFile:
 
     src_uri: str
     content: bytes
-    title: str
+    title: str = "tệp dữ liệu"
 
     @property
     def url(self) -> str:

@@ -14,6 +14,8 @@ from cchc.document_pages import build_document_feeds, build_document_pages
 from cchc.news_pages import build_article_pages, build_news_feeds, build_news_pages
 from cchc.pages import ContentPage, GeneratedFile, GeneratedPage
 from cchc.plan_pages import build_plan_pages, current_month
+from cchc.procedure_pages import build_procedure_feeds, build_procedure_pages
+from cchc.question_pages import build_question_feeds, build_question_pages
 
 Page = GeneratedPage | GeneratedFile | ContentPage
 GENERATOR_NAME = "trang do cchc tạo tự động"
@@ -22,12 +24,16 @@ PAGE_BUILDERS: tuple[Callable[[SiteContent], list[Page]], ...] = (
     lambda site: build_news_pages(site.news, site.settings),
     lambda site: build_article_pages(site.news),
     lambda site: build_plan_pages(site.plans, site.public_news, site.built_at.date(), site.settings.site_url),
+    lambda site: build_procedure_pages(site.procedures, site.settings, site.questions),
     lambda site: build_document_pages(site.documents, site.built_at.date()),
+    lambda site: build_question_pages(site.questions, site.settings),
 )
 
 FEEDS: tuple[Callable[[SiteContent], list[Feed]], ...] = (
     lambda site: build_news_feeds(site.public_news, site.settings),
+    lambda site: build_procedure_feeds(site.procedures, site.settings, site.built_at.date()),
     lambda site: build_document_feeds(site.documents, site.settings),
+    lambda site: build_question_feeds(site.questions, site.settings),
 )
 
 

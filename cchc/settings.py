@@ -15,6 +15,10 @@ from cchc.text import NotUtf8, read_utf8, slugify
 from cchc.yamlmarks import MarkedDict, YamlProblem, load_marked_yaml
 
 
+PAKN_PORTAL = "https://dichvucong.gov.vn/p/phananhkiennghi/pakn-gui-pakn.html"
+"""The national portal's form for feedback on administrative rules (phản ánh, kiến nghị)."""
+
+
 @dataclass(frozen=True)
 class Department:
     """Who publishes the site, shown in the footer as Vietnamese government sites do."""
@@ -29,6 +33,8 @@ class Department:
     feedback_hotline: str
     national_portal: str
     provincial_portal: str
+    feedback_portal: str
+    """Where citizens send feedback on administrative rules (PAKN) online."""
     reuse_notice: str
 
 
@@ -65,6 +71,7 @@ _DEPARTMENT_FIELDS = {
     "feedback_hotline": "số điện thoại tiếp nhận phản ánh, kiến nghị về quy định hành chính",
     "national_portal": "địa chỉ Cổng Dịch vụ công quốc gia",
     "provincial_portal": "địa chỉ Cổng Dịch vụ công của tỉnh",
+    "feedback_portal": "địa chỉ gửi phản ánh, kiến nghị trực tuyến",
     "reuse_notice": "lời ghi nguồn khi phát hành lại thông tin",
 }
 
@@ -125,6 +132,7 @@ def _load_department(data: MarkedDict, path: str, log: ErrorLog) -> Department |
         feedback_hotline=f.text("feedback_hotline", label["feedback_hotline"], required=True),
         national_portal=f.url("national_portal", label["national_portal"], required=True),
         provincial_portal=f.url("provincial_portal", label["provincial_portal"], required=True),
+        feedback_portal=f.url("feedback_portal", label["feedback_portal"]) or PAKN_PORTAL,
         reuse_notice=f.text("reuse_notice", label["reuse_notice"])
         or f'Ghi rõ nguồn "{name}" khi phát hành lại thông tin từ trang này.',
     )

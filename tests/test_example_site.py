@@ -102,3 +102,26 @@ def test_example_plans_are_published_with_calendar_results_and_icalendar(example
     assert "Rút ngắn thời gian giải quyết bốn thủ tục" in month.get_text()
     note = calendar.select_one(".cchc-plan-note").get_text()
     assert "bản dựng lại hợp lý" in note
+
+
+def test_example_catalogue_has_the_sample_procedures_all_marked_as_example_data(example):
+    import json
+    data = json.loads((example / "thu-tuc-hanh-chinh/thu-tuc.json").read_text(encoding="utf-8"))
+    procedures = {p["slug"]: p for p in data["procedures"]}
+    assert len(procedures) >= 25
+    assert all(p["example"] for p in procedures.values())
+    shortened = {slug: (procedures[slug]["time_limit"]["days"], procedures[slug]["history"][-1]) for slug in (
+        "thanh-lap-trung-tam-ngoai-ngu-tin-hoc", "cho-phep-trung-tam-ngoai-ngu-tin-hoc-hoat-dong",
+        "cho-phep-trung-tam-ngoai-ngu-tin-hoc-hoat-dong-tro-lai", "sap-nhap-chia-tach-trung-tam-ngoai-ngu-tin-hoc")}
+    assert {slug: days for slug, (days, _) in shortened.items()} == {
+        "thanh-lap-trung-tam-ngoai-ngu-tin-hoc": 14, "cho-phep-trung-tam-ngoai-ngu-tin-hoc-hoat-dong": 12,
+        "cho-phep-trung-tam-ngoai-ngu-tin-hoc-hoat-dong-tro-lai": 12, "sap-nhap-chia-tach-trung-tam-ngoai-ngu-tin-hoc": 14}
+    for days, change in shortened.values():
+        assert change == {"date": "2020-03-05", "document": "Thông báo 371/TB-SGDĐT",
+                          "change": f"Rút ngắn thời hạn giải quyết từ 15 xuống {days} ngày làm việc"}
+    full = [p for p in procedures.values() if p["requirements"] and len(p["documents"]) >= 2
+            and len(p["legal_bases"]) >= 1 and p["agencies"]["deciding"]]
+    assert len(full) >= 10
+    catalogue = BeautifulSoup((example / "thu-tuc-hanh-chinh/index.html").read_text(encoding="utf-8"), "lxml")
+    assert len(catalogue.select(".cchc-tthc")) == len([p for p in procedures.values() if p["status"] == "in_force"])
+    assert "Thủ tục hành chính" in [a.get_text(strip=True) for a in catalogue.select(".md-tabs__link")]
