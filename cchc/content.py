@@ -15,6 +15,7 @@ from cchc.errors import ErrorLog
 from cchc.news import NEWS_DIR, Article, News, SourceFile, load_articles
 from cchc.plans import Plan, load_plans
 from cchc.settings import Settings, load_settings
+from cchc.statistics import PERIODS_URI, SURVEYS_URI, Statistics, load_statistics
 
 
 @dataclass(frozen=True)
@@ -41,13 +42,16 @@ class SiteContent:
     """Every valid article, drafts and future ones included."""
     plans: dict[int, Plan]
     """The yearly propaganda plans by year."""
+    statistics: Statistics
+    """Dossier figures per period and satisfaction surveys."""
     built_at: datetime
 
     @property
     def unpublished_src_uris(self) -> frozenset[str]:
-        """Content files not to publish as they are (drafts, articles dated in the future)."""
+        """Content files not to publish as they are: drafts, articles dated in the future, data files."""
         shown = {a.src_uri for a in self.news.articles}
-        return frozenset(a.src_uri for a in self.all_articles if a.src_uri not in shown)
+        hidden_articles = frozenset(a.src_uri for a in self.all_articles if a.src_uri not in shown)
+        return hidden_articles | self.statistics.src_uris
 
 
 def is_article(src_uri: str) -> bool:
@@ -67,7 +71,8 @@ def load_site(paths: ContentPaths, site_url: str | None, src_uris: list[str], no
     plans = load_plans(paths.project_dir, paths.docs_dir, log)
     sources = [paths.source(uri) for uri in sorted(src_uris) if is_article(uri)]
     articles = load_articles(sources, settings, paths.docs_dir, plans, log)
+    statistics = load_statistics([paths.source(uri) for uri in src_uris if uri in (PERIODS_URI, SURVEYS_URI)], log)
     log.raise_if_any()
     public = News.publish(articles, now)
     shown = News.publish(articles, now, include_drafts) if include_drafts else public
-    return SiteContent(settings, shown, public, tuple(articles), plans, now)
+    return SiteContent(settings, shown, public, tuple(articles), plans, statistics, now)

@@ -21,7 +21,7 @@ from cchc.errors import ContentError, ContentErrors
 from cchc.feeds import Feed, render_atom, render_rss
 from cchc.pages import ContentPage, GeneratedFile, GeneratedPage
 from cchc.sections import feeds, section_pages, template_globals
-from cchc.text import VN_TZ, format_date, format_datetime, format_size, nfc, nfc_tree
+from cchc.text import VN_TZ, format_count, format_date, format_datetime, format_size, nfc, nfc_tree
 
 GENERATOR_NAME = "trang do cchc tạo tự động"
 
@@ -126,4 +126,4 @@ class SiteBuild:
 
 
 def add_template_filters(env: Environment) -> None:
-    env.filters.update(ngay=format_date, ngay_gio=format_datetime, kich_thuoc=format_size)
+    env.filters.update(ngay=format_date, ngay_gio=format_datetime, kich_thuoc=format_size, so=format_count)

@@ -12,6 +12,7 @@ from cchc.feeds import Feed
 from cchc.news_pages import build_article_pages, build_news_feeds, build_news_pages
 from cchc.pages import ContentPage, GeneratedFile, GeneratedPage
 from cchc.plan_pages import build_plan_pages, current_month
+from cchc.statistics_pages import build_statistics_pages
 
 Page = GeneratedPage | GeneratedFile | ContentPage
 
@@ -19,6 +20,7 @@ PAGE_BUILDERS: tuple[Callable[[SiteContent], list[Page]], ...] = (
     lambda site: build_news_pages(site.news, site.settings),
     lambda site: build_article_pages(site.news),
     lambda site: build_plan_pages(site.plans, site.public_news, site.built_at.date(), site.settings.site_url),
+    lambda site: build_statistics_pages(site.statistics),
 )
 
 FEEDS: tuple[Callable[[SiteContent], list[Feed]], ...] = (
@@ -28,8 +30,10 @@ FEEDS: tuple[Callable[[SiteContent], list[Feed]], ...] = (
 
 TEMPLATE_GLOBALS: tuple[Callable[[SiteContent], dict[str, Any]], ...] = (
     lambda site: {"plan_month_now": current_month(site.plans, site.public_news, site.built_at.date())},
+    lambda site: {"stats_latest": site.statistics.latest,
+                  "survey_latest": site.statistics.surveys[0] if site.statistics.surveys else None},
 )
-"""Data every page's template may show (the home page shows this month's plan theme)."""
+"""Data every page's template may show (the home page shows this month's plan theme and the latest figures)."""
 
 
 def template_globals(site: SiteContent) -> dict[str, Any]:
