@@ -102,3 +102,15 @@ def test_example_plans_are_published_with_calendar_results_and_icalendar(example
     assert "Rút ngắn thời gian giải quyết bốn thủ tục" in month.get_text()
     note = calendar.select_one(".cchc-plan-note").get_text()
     assert "bản dựng lại hợp lý" in note
+
+
+def test_example_statistics_give_the_2020_rate_and_keep_the_data_files_private(example):
+    page = BeautifulSoup((example / "thong-ke/index.html").read_text(encoding="utf-8"), "lxml")
+    year = page.select_one("#ky-2020")
+    assert year.select_one(".cchc-stats__rate").get_text() == "99,8%"
+    assert "557" in year.get_text() and "01/01/2020–21/12/2020" in year.get_text()
+    for row in page.select(".cchc-periods tbody tr, .cchc-surveys tbody tr"):
+        if row is not year:  # every invented figure says so
+            assert "Dữ liệu ví dụ" in row.get_text()
+    assert (example / "thong-ke/ho-so.csv").exists()
+    assert not list(example.rglob("*.yaml"))
