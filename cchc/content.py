@@ -19,6 +19,7 @@ from cchc.procedures import Catalogue
 from cchc.procedures_load import is_procedure, load_procedures
 from cchc.questions import Question, is_question, load_questions
 from cchc.settings import Settings, load_settings
+from cchc.statistics import PERIODS_URI, SURVEYS_URI, Statistics, load_statistics
 
 
 @dataclass(frozen=True)
@@ -50,11 +51,12 @@ class SiteContent:
     """Guiding documents, newest first, the yearly plans included."""
     questions: tuple[Question, ...]
     """Answered questions, newest answer first (unanswered ones are not published)."""
+    statistics: Statistics
+    """Dossier figures per period and satisfaction surveys."""
     unpublished_src_uris: frozenset[str]
     """Content files not to publish as they are: drafts, future articles, unanswered questions, and the
     YAML data of procedures and documents (published as pages instead)."""
     built_at: datetime
-
 
 def is_article(src_uri: str) -> bool:
     return src_uri.startswith(f"{NEWS_DIR}/") and src_uri.endswith(".md") and not src_uri.endswith("index.md")
@@ -77,6 +79,7 @@ def load_site(paths: ContentPaths, site_url: str | None, src_uris: list[str], no
     articles = load_articles(sources(is_article), settings, paths.docs_dir, plans, log)
     documents = load_documents(sources(is_document), paths.docs_dir, plans, procedures.procedures, log)
     questions = load_questions(sources(is_question), procedures.procedures, log)
+    statistics = load_statistics(sources(lambda uri: uri in (PERIODS_URI, SURVEYS_URI)), log)
     log.raise_if_any()
 
     public = News.publish(articles, now)
@@ -86,4 +89,4 @@ def load_site(paths: ContentPaths, site_url: str | None, src_uris: list[str], no
     data_files = {uri for uri in uris if is_procedure(uri) or is_document(uri)}
     drafts = {uri for uri in uris if (is_article(uri) or is_question(uri)) and uri not in published}
     return SiteContent(settings, shown, public, tuple(articles), plans, procedures, tuple(documents),
-                       tuple(answered), frozenset(data_files | drafts), now)
+                       tuple(answered), statistics, frozenset(data_files | drafts | statistics.src_uris), now)

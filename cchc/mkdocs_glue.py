@@ -22,7 +22,7 @@ from cchc.feeds import Feed, render_atom, render_rss
 from cchc.pages import ContentPage, GeneratedFile, GeneratedPage
 from cchc.question_pages import plain_text_with_breaks
 from cchc.sections import feeds, generated_page_clashes, section_pages, template_globals
-from cchc.text import VN_TZ, format_date, format_datetime, format_size, nfc, nfc_tree
+from cchc.text import VN_TZ, format_count, format_date, format_datetime, format_size, nfc, nfc_tree
 
 
 class SiteBuild:
@@ -117,5 +117,5 @@ class SiteBuild:
 
 
 def add_template_filters(env: Environment) -> None:
-    env.filters.update(ngay=format_date, ngay_gio=format_datetime, kich_thuoc=format_size,
+    env.filters.update(ngay=format_date, ngay_gio=format_datetime, kich_thuoc=format_size, so=format_count,
                        cau_hoi=plain_text_with_breaks)

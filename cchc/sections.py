@@ -16,6 +16,7 @@ from cchc.pages import ContentPage, GeneratedFile, GeneratedPage
 from cchc.plan_pages import build_plan_pages, current_month
 from cchc.procedure_pages import build_procedure_feeds, build_procedure_pages
 from cchc.question_pages import build_question_feeds, build_question_pages
+from cchc.statistics_pages import build_statistics_pages
 
 Page = GeneratedPage | GeneratedFile | ContentPage
 GENERATOR_NAME = "trang do cchc tạo tự động"
@@ -27,6 +28,7 @@ PAGE_BUILDERS: tuple[Callable[[SiteContent], list[Page]], ...] = (
     lambda site: build_procedure_pages(site.procedures, site.settings, site.questions),
     lambda site: build_document_pages(site.documents, site.built_at.date()),
     lambda site: build_question_pages(site.questions, site.settings),
+    lambda site: build_statistics_pages(site.statistics),
 )
 
 FEEDS: tuple[Callable[[SiteContent], list[Feed]], ...] = (
@@ -39,8 +41,10 @@ FEEDS: tuple[Callable[[SiteContent], list[Feed]], ...] = (
 
 TEMPLATE_GLOBALS: tuple[Callable[[SiteContent], dict[str, Any]], ...] = (
     lambda site: {"plan_month_now": current_month(site.plans, site.public_news, site.built_at.date())},
+    lambda site: {"stats_latest": site.statistics.latest,
+                  "survey_latest": site.statistics.surveys[0] if site.statistics.surveys else None},
 )
-"""Data every page's template may show (the home page shows this month's plan theme)."""
+"""Data every page's template may show (the home page shows this month's plan theme and the latest figures)."""
 
 
 def template_globals(site: SiteContent) -> dict[str, Any]:

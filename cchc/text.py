@@ -61,6 +61,11 @@ def format_size(size: int) -> str:
     raise AssertionError("unreachable")
 
 
+def format_count(value: int) -> str:
+    """A whole number with Vietnamese digit grouping: 12345 -> "12.345"."""
+    return f"{value:,}".replace(",", ".")
+
+
 def nfc_tree(value: object) -> object:
     """NFC-normalize every string inside nested dicts and lists (page metadata)."""
     if isinstance(value, str):

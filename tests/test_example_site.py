@@ -125,3 +125,15 @@ def test_example_catalogue_has_the_sample_procedures_all_marked_as_example_data(
     catalogue = BeautifulSoup((example / "thu-tuc-hanh-chinh/index.html").read_text(encoding="utf-8"), "lxml")
     assert len(catalogue.select(".cchc-tthc")) == len([p for p in procedures.values() if p["status"] == "in_force"])
     assert "Thủ tục hành chính" in [a.get_text(strip=True) for a in catalogue.select(".md-tabs__link")]
+
+
+def test_example_statistics_give_the_2020_rate_and_keep_the_data_files_private(example):
+    page = BeautifulSoup((example / "thong-ke/index.html").read_text(encoding="utf-8"), "lxml")
+    year = page.select_one("#ky-2020")
+    assert year.select_one(".cchc-stats__rate").get_text() == "99,8%"
+    assert "557" in year.get_text() and "01/01/2020–21/12/2020" in year.get_text()
+    for row in page.select(".cchc-periods tbody tr, .cchc-surveys tbody tr"):
+        if row is not year:  # every invented figure says so
+            assert "Dữ liệu ví dụ" in row.get_text()
+    assert (example / "thong-ke/ho-so.csv").exists()
+    assert not list(example.rglob("*.yaml"))
