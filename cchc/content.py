@@ -13,7 +13,8 @@ from datetime import datetime
 
 from cchc.documents import Document, is_document, load_documents
 from cchc.errors import ErrorLog
-from cchc.news import NEWS_DIR, Article, News, SourceFile, load_articles
+from cchc.news import NEWS_DIR, Article, News, load_articles
+from cchc.reading import SourceFile
 from cchc.plans import Plan, load_plans
 from cchc.procedures import Catalogue
 from cchc.procedures_load import is_procedure, load_procedures

@@ -16,12 +16,11 @@ from typing import Mapping
 
 from cchc.errors import ErrorLog
 from cchc.fields import Fields
-from cchc.news import SourceFile
+from cchc.reading import SourceFile, read_yaml_mapping
 from cchc.plans import Plan
 from cchc.procedures import Procedure
 from cchc.procedures_load import procedure_index, read_procedure_refs
 from cchc.text import slugify
-from cchc.yamlmarks import MarkedDict, YamlProblem, load_marked_yaml
 
 DOCUMENTS_DIR = "van-ban"
 
@@ -130,14 +129,8 @@ def plan_document(plan: Plan) -> Document:
 def load_document(source: SourceFile, docs_dir: str, plans: Mapping[int, Plan], procedures: dict[str, Procedure],
                   log: ErrorLog) -> Document | None:
     errors_before = len(log.errors)
-    try:
-        with open(source.abs_path, encoding="utf-8-sig") as stream:
-            data = load_marked_yaml(stream.read())
-    except YamlProblem as problem:
-        log.add(source.shown_path, problem.line, None, problem.message)
-        return None
-    if not isinstance(data, MarkedDict):
-        log.add(source.shown_path, 1, None, 'tệp văn bản phải gồm các dòng "tên_trường: giá trị" (expected a mapping)')
+    data = read_yaml_mapping(source, log, "tệp văn bản")
+    if data is None:
         return None
     f = Fields(data, source.shown_path, log)
     f.reject_unknown(_FIELDS)

@@ -21,7 +21,7 @@ from cchc.errors import ContentError, ContentErrors
 from cchc.feeds import Feed, render_atom, render_rss
 from cchc.pages import ContentPage, GeneratedFile, GeneratedPage
 from cchc.question_pages import plain_text_with_breaks
-from cchc.sections import feeds, generated_page_clashes, section_pages, template_globals
+from cchc.sections import GENERATOR_NAME, feeds, generated_page_clashes, section_pages, template_globals
 from cchc.text import VN_TZ, format_count, format_date, format_datetime, format_size, nfc, nfc_tree
 
 

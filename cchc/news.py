@@ -18,10 +18,10 @@ from typing import Callable, Mapping
 
 from cchc.errors import ErrorLog
 from cchc.fields import Fields
-from cchc.frontmatter import FrontMatterProblem, split_front_matter
+from cchc.reading import SourceFile, read_front_matter
 from cchc.plans import PLANS_DIR, Plan, parse_plan_month
 from cchc.settings import Category, Settings
-from cchc.text import NotUtf8, nfc, read_utf8, slugify
+from cchc.text import slugify
 
 NEWS_DIR = "tin-tuc"
 RELATED_LIMIT = 5
@@ -44,16 +44,6 @@ _FILE_KINDS = {
     ".zip": "ZIP", ".rar": "RAR", ".jpg": "Ảnh JPEG", ".jpeg": "Ảnh JPEG", ".png": "Ảnh PNG",
     ".mp4": "Video MP4", ".txt": "Văn bản",
 }
-
-
-@dataclass(frozen=True)
-class SourceFile:
-    """A content file as the loaders see it: where it is in the docs and on disk."""
-
-    src_uri: str
-    abs_path: str
-    shown_path: str
-    """The path printed in error messages, relative to the project (content/tin-tuc/x.md)."""
 
 
 @dataclass(frozen=True)
@@ -120,15 +110,8 @@ def load_articles(sources: list[SourceFile], settings: Settings, docs_dir: str, 
 def load_article(source: SourceFile, settings: Settings, docs_dir: str, plans: Mapping[int, Plan],
                  log: ErrorLog) -> Article | None:
     errors_before = len(log.errors)
-    try:
-        text = nfc(read_utf8(source.abs_path))
-    except NotUtf8 as problem:
-        log.add(source.shown_path, problem.line, None, problem.message)
-        return None
-    try:
-        front = split_front_matter(text)
-    except FrontMatterProblem as problem:
-        log.add(source.shown_path, problem.line, None, problem.message)
+    front = read_front_matter(source, log)
+    if front is None:
         return None
     f = Fields(front.meta, source.shown_path, log)
     f.reject_unknown((*FIELDS, *THEME_FIELDS))

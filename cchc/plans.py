@@ -11,12 +11,13 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from enum import Enum
 
 from cchc.errors import ErrorLog
 from cchc.fields import Fields
-from cchc.yamlmarks import MarkedDict, YamlProblem, load_marked_yaml
+from cchc.reading import SourceFile, read_yaml_mapping
+from cchc.yamlmarks import MarkedDict
 
 PLANS_DIR = "plans"
 PLAN_SECTION = "ke-hoach"
@@ -131,27 +132,20 @@ def load_plans(project_dir: str, docs_dir: str, log: ErrorLog) -> dict[int, Plan
     for name in names:
         if not name.endswith((".yaml", ".yml")):
             continue
-        shown_path = f"{PLANS_DIR}/{name}"
-        plan = load_plan(os.path.join(folder, name), shown_path, docs_dir, log)
+        plan = load_plan(SourceFile(name, os.path.join(folder, name), f"{PLANS_DIR}/{name}"), docs_dir, log)
         if plan is not None:
             plans[plan.year] = plan
     return plans
 
 
-def load_plan(path: str, shown_path: str, docs_dir: str, log: ErrorLog) -> Plan | None:
+def load_plan(source: SourceFile, docs_dir: str, log: ErrorLog) -> Plan | None:
     errors_before = len(log.errors)
-    try:
-        with open(path, encoding="utf-8-sig") as stream:
-            data = load_marked_yaml(stream.read())
-    except YamlProblem as problem:
-        log.add(shown_path, problem.line, None, problem.message)
+    data = read_yaml_mapping(source, log, "tệp kế hoạch")
+    if data is None:
         return None
-    if not isinstance(data, MarkedDict):
-        log.add(shown_path, 1, None, 'tệp kế hoạch phải gồm các dòng "tên_trường: giá trị" (expected a mapping)')
-        return None
-    f = Fields(data, shown_path, log)
+    f = Fields(data, source.shown_path, log)
     f.reject_unknown(_PLAN_FIELDS)
-    year = _read_year(f, os.path.basename(path))
+    year = _read_year(f, source.src_uri)
     attachment = _read_attachment(f, docs_dir)
     values = dict(
         year=year,
@@ -164,7 +158,7 @@ def load_plan(path: str, shown_path: str, docs_dir: str, log: ErrorLog) -> Plan 
         attachment_size=os.path.getsize(os.path.join(docs_dir, attachment)) if attachment else None,
         note=f.text("note", _PLAN_FIELDS["note"]),
         tasks=_read_tasks(f),
-        shown_path=shown_path,
+        shown_path=source.shown_path,
     )
     return None if len(log.errors) > errors_before else Plan(**values)
 

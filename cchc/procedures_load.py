@@ -13,12 +13,12 @@ from typing import Any
 
 from cchc.errors import ErrorLog
 from cchc.fields import Fields
-from cchc.news import SourceFile
+from cchc.reading import SourceFile, read_yaml_mapping
 from cchc.procedures import (CHANNELS, FIELD_LABELS, LEVELS, ONLINE_LEVELS, PROCEDURES_DIR, STATUSES, TIME_UNITS,
                              Agencies, Change, Channel, Document, Field, LegalBasis, Procedure, Publication, Step,
                              TimeLimit)
-from cchc.text import fold_diacritics, format_date, nfc, slugify
-from cchc.yamlmarks import MarkedDict, MarkedFloat, YamlProblem, load_marked_yaml, written_text
+from cchc.text import fold_diacritics, format_date, slugify
+from cchc.yamlmarks import MarkedDict, MarkedFloat, written_text
 
 LABELS = {
     "code": "mã thủ tục", "local_symbol": "ký hiệu thủ tục tại địa phương", "name": "tên thủ tục",
@@ -71,18 +71,7 @@ def load_procedures(sources: list[SourceFile], today: date, log: ErrorLog) -> li
 
 
 def _read(source: SourceFile, log: ErrorLog) -> MarkedDict | None:
-    with open(source.abs_path, encoding="utf-8-sig") as stream:
-        text = nfc(stream.read())
-    try:
-        data = load_marked_yaml(text)
-    except YamlProblem as problem:
-        log.add(source.shown_path, problem.line, None, problem.message)
-        return None
-    if not isinstance(data, MarkedDict):
-        log.add(source.shown_path, 1, None, 'tệp thủ tục phải gồm các dòng "tên_trường: giá trị", '
-                                            "xem mẫu trong README (expected a mapping)")
-        return None
-    return data
+    return read_yaml_mapping(source, log, "tệp thủ tục")
 
 
 def load_procedure(f: Fields, source: SourceFile, today: date) -> Procedure | None:

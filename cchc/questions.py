@@ -15,11 +15,10 @@ from datetime import date
 
 from cchc.errors import ErrorLog
 from cchc.fields import Fields
-from cchc.frontmatter import FrontMatterProblem, split_front_matter
-from cchc.news import SourceFile
+from cchc.reading import SourceFile, read_front_matter
 from cchc.procedures import FIELD_LABELS, Field, Procedure
 from cchc.procedures_load import procedure_index, read_procedure_refs
-from cchc.text import nfc, slugify
+from cchc.text import slugify
 
 QUESTIONS_DIR = "hoi-dap"
 
@@ -91,12 +90,8 @@ def load_questions(sources: list[SourceFile], procedures: tuple[Procedure, ...],
 
 def load_question(source: SourceFile, procedures: dict[str, Procedure], log: ErrorLog) -> Question | None:
     errors_before = len(log.errors)
-    with open(source.abs_path, encoding="utf-8-sig") as stream:
-        text = nfc(stream.read())
-    try:
-        front = split_front_matter(text)
-    except FrontMatterProblem as problem:
-        log.add(source.shown_path, problem.line, None, problem.message)
+    front = read_front_matter(source, log)
+    if front is None:
         return None
     f = Fields(front.meta, source.shown_path, log)
     _refuse_personal_data(f)

@@ -18,9 +18,9 @@ from typing import Any
 
 from cchc.errors import ErrorLog
 from cchc.fields import Fields
-from cchc.news import SourceFile
+from cchc.reading import SourceFile, read_yaml_mapping
 from cchc.text import format_date
-from cchc.yamlmarks import MarkedDict, YamlProblem, load_marked_yaml, written_text
+from cchc.yamlmarks import MarkedDict, written_text
 
 STATISTICS_SECTION = "thong-ke"
 PERIODS_URI = f"{STATISTICS_SECTION}/ho-so.yaml"
@@ -241,15 +241,9 @@ def load_statistics(sources: list[SourceFile], log: ErrorLog) -> Statistics:
 def _load_list(source: SourceFile | None, key: str, label: str, read_item: Any, log: ErrorLog) -> list[Any]:
     if source is None:
         return []
-    try:
-        with open(source.abs_path, encoding="utf-8-sig") as stream:
-            data = load_marked_yaml(stream.read())
-    except YamlProblem as problem:
-        log.add(source.shown_path, problem.line, None, problem.message)
-        return []
-    if not isinstance(data, MarkedDict):
-        log.add(source.shown_path, 1, None, f'tệp phải bắt đầu bằng dòng "{key}:" rồi đến các mục, mỗi mục '
-                                            'bắt đầu bằng "- " (expected a mapping)')
+    data = read_yaml_mapping(source, log, "tệp", f'phải bắt đầu bằng dòng "{key}:" rồi đến các mục, mỗi mục '
+                                                 'bắt đầu bằng "- " (expected a mapping)')
+    if data is None:
         return []
     f = Fields(data, source.shown_path, log)
     f.reject_unknown({key: label})

@@ -161,3 +161,23 @@ def test_article_not_saved_as_utf8(site):
         "content/tin-tuc/latin1.md:2: tệp không được lưu ở bảng mã UTF-8 (có thể là Windows-1258 hoặc TCVN3); "
         'mở tệp, chọn "Lưu thành" (Save As) với bảng mã UTF-8 rồi chạy lại (file is not UTF-8)'
     ]
+
+
+def test_two_files_published_at_the_same_url_name_both(site):
+    site.article("trung-dia-chi")
+    site.write("content/tin-tuc/trung-dia-chi/index.md", "# Trang tự viết\n")
+    assert failed(site) == [
+        "content/tin-tuc/trung-dia-chi.md: trùng địa chỉ /tin-tuc/trung-dia-chi/ với "
+        "content/tin-tuc/trung-dia-chi/index.md; đổi slug hoặc tên tệp (same URL twice)"
+    ]
+
+
+def test_data_files_not_saved_as_utf8_are_one_clean_error_each(site):
+    site.plan(2022)
+    plan = site.root / "plans/2022.yaml"
+    legacy = "Céng hoµ".encode("latin-1")  # TCVN3 bytes, as a file saved from an old Word template holds them
+    plan.write_bytes(plan.read_bytes().replace("Chủ đề tháng 1".encode(), legacy))
+    site.write("content/van-ban/cu.yaml", b"number: 1/KH-SGDDT\nsummary: " + legacy + b"\n")
+    not_utf8 = ('tệp không được lưu ở bảng mã UTF-8 (có thể là Windows-1258 hoặc TCVN3); mở tệp, chọn "Lưu thành" '
+                "(Save As) với bảng mã UTF-8 rồi chạy lại (file is not UTF-8)")
+    assert failed(site) == [f"content/van-ban/cu.yaml:2: {not_utf8}", f"plans/2022.yaml:8: {not_utf8}"]

@@ -1,6 +1,5 @@
 """RSS and Atom feeds: well-formed, complete, stable, newest first, discoverable."""
 
-import time
 
 import pytest
 

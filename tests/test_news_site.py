@@ -1,9 +1,5 @@
 """The news section as a reader sees it: URLs, listings, article pages, drafts and future posts."""
 
-import re
-
-from conftest import Site
-
 
 def test_article_url_comes_from_file_name_without_date_prefix(site):
     site.article("2022-02-24-hoi-nghi-cchc", title="Hội nghị CCHC")

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from cchc.errors import ErrorLog
-from cchc.news import SourceFile
+from cchc.reading import SourceFile
 from cchc.opendata import SCHEMA_PATH, procedure_from_dict
 from cchc.procedure_pages import search_text
 from cchc.procedures_load import load_procedures

@@ -4,7 +4,6 @@ import json
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
 
 from conftest import Site, error_lines
 from procedure_helpers import write_procedure

@@ -1,0 +1,65 @@
+"""Reading an editor's file once, the same way for every content kind.
+
+Every loader gets text that is UTF-8, NFC and "\\n"-terminated, or one clean
+error naming the file and line (a file saved as Windows-1258, YAML that does
+not parse, front matter that is not closed), never a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cchc.errors import ErrorLog
+from cchc.frontmatter import FrontMatter, FrontMatterProblem, split_front_matter
+from cchc.text import NotUtf8, nfc, read_utf8
+from cchc.yamlmarks import MarkedDict, YamlProblem, load_marked_yaml
+
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A content file as the loaders see it: where it is in the docs and on disk."""
+
+    src_uri: str
+    abs_path: str
+    shown_path: str
+    """The path printed in error messages, relative to the project (content/tin-tuc/x.md)."""
+
+
+NOT_A_MAPPING = 'phải gồm các dòng "tên_trường: giá trị", xem mẫu trong README (expected a mapping)'
+
+
+def read_text(source: SourceFile, log: ErrorLog) -> str | None:
+    try:
+        return nfc(read_utf8(source.abs_path))
+    except NotUtf8 as problem:
+        log.add(source.shown_path, problem.line, None, problem.message)
+        return None
+
+
+def read_front_matter(source: SourceFile, log: ErrorLog) -> FrontMatter | None:
+    """A Markdown file's front matter and body; None (after logging why) if it cannot be read."""
+    text = read_text(source, log)
+    if text is None:
+        return None
+    try:
+        return split_front_matter(text)
+    except FrontMatterProblem as problem:
+        log.add(source.shown_path, problem.line, None, problem.message)
+        return None
+
+
+def read_yaml_mapping(source: SourceFile, log: ErrorLog, kind: str, shape: str = NOT_A_MAPPING) -> MarkedDict | None:
+    """A YAML file holding one mapping ("tệp thủ tục", "tệp kế hoạch"...); None after logging a problem."""
+    text = read_text(source, log)
+    if text is None:
+        return None
+    try:
+        data = load_marked_yaml(text)
+    except YamlProblem as problem:
+        log.add(source.shown_path, problem.line, None, problem.message)
+        return None
+    if not isinstance(data, MarkedDict):
+        log.add(source.shown_path, 1, None, f"{kind} {shape}")
+        return None
+    return data
