@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from dataclasses import replace
 from datetime import datetime
 from urllib.parse import quote
 
@@ -38,18 +39,19 @@ def ask_links(department: Department) -> dict[str, str]:
 def build_question_pages(questions: tuple[Question, ...], settings: Settings) -> list[GeneratedPage | ContentPage]:
     fields = tuple(dict.fromkeys(q.field for q in questions if q.field))
     common = {"fields": fields, "ask": ask_links(settings.department), "feed_folder": f"{QUESTIONS_DIR}/"}
-    pages: list[GeneratedPage | ContentPage] = []
-    pages += paginated_pages(f"{QUESTIONS_DIR}/", "Hỏi – đáp", "questions-list.html", questions, PER_PAGE,
-                             {**common, "faq_json": faq_json_ld(questions[:PER_PAGE], settings.site_url)},
-                             "Câu hỏi của người dân về thủ tục hành chính và trả lời của Sở")
+    listings = paginated_pages(f"{QUESTIONS_DIR}/", "Hỏi – đáp", "questions-list.html", questions, PER_PAGE,
+                               common, "Câu hỏi của người dân về thủ tục hành chính và trả lời của Sở")
     for field in fields:
-        in_field = tuple(q for q in questions if q.field == field)
-        pages += paginated_pages(f"{QUESTIONS_DIR}/linh-vuc/{field.slug}/", f"Hỏi – đáp: {field.label}",
-                                 "questions-list.html", in_field, PER_PAGE,
-                                 {**common, "field": field, "faq_json": faq_json_ld(in_field[:PER_PAGE], settings.site_url)})
+        listings += paginated_pages(f"{QUESTIONS_DIR}/linh-vuc/{field.slug}/", f"Hỏi – đáp: {field.label}",
+                                    "questions-list.html", tuple(q for q in questions if q.field == field), PER_PAGE,
+                                    {**common, "field": field})
+    pages: list[GeneratedPage | ContentPage] = [
+        replace(page, data={**page.data, "json_ld": faq_json_ld(page.data["pager"].items, settings.site_url)})
+        for page in listings
+    ]
     for question in questions:
         pages.append(ContentPage(question.src_uri, question.url, "question.html",
-                                 {**common, "item": question, "faq_json": faq_json_ld((question,), settings.site_url)}))
+                                 {**common, "item": question, "json_ld": faq_json_ld((question,), settings.site_url)}))
     return pages
 
 
