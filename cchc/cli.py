@@ -12,7 +12,7 @@ import argparse
 import sys
 
 from cchc.check import render_json, render_text, run_check, exit_status
-from cchc.new import PLANNED, TEMPLATES, NewProblem, create
+from cchc.new import TEMPLATES, NewProblem, create
 from cchc.project import ProjectProblem, load_project, now
 
 
@@ -25,7 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="coi cảnh báo như lỗi (mã thoát 1)")
     check.add_argument("-f", "--config-file", default="mkdocs.yml", help="đường dẫn mkdocs.yml")
     new = commands.add_parser("new", help="tạo tệp nội dung mới từ mẫu (bản nháp)")
-    new.add_argument("kind", metavar="loai", help=f"loại nội dung: {', '.join([*TEMPLATES, *PLANNED])}")
+    new.add_argument("kind", metavar="loai", help=f"loại nội dung: {', '.join(TEMPLATES)}")
     new.add_argument("title", metavar="tieu_de", help="tiêu đề, đặt trong dấu ngoặc kép")
     new.add_argument("-f", "--config-file", default="mkdocs.yml", help="đường dẫn mkdocs.yml")
     return parser
@@ -56,8 +56,7 @@ def _new(project, args) -> int:
     except NewProblem as problem:
         print(f"cchc: {problem}", file=sys.stderr)
         return 1
-    print(f"Đã tạo {project.shown(path)} (bản nháp); điền tóm tắt, nội dung rồi xóa dòng \"draft: true\" "
-          "khi muốn đăng.")
+    print(f"Đã tạo {project.shown(path)} {TEMPLATES[args.kind].next_step}")
     return 0
 
 

@@ -17,6 +17,7 @@ from cchc.errors import ErrorLog
 from cchc.fields import Fields
 from cchc.frontmatter import FrontMatterProblem, split_front_matter
 from cchc.news import SourceFile
+from cchc.placeholders import load_filled
 from cchc.procedures import FIELD_LABELS, Field, Procedure
 from cchc.procedures_load import procedure_index, read_procedure_refs
 from cchc.text import nfc, slugify
@@ -90,7 +91,6 @@ def load_questions(sources: list[SourceFile], procedures: tuple[Procedure, ...],
 
 
 def load_question(source: SourceFile, procedures: dict[str, Procedure], log: ErrorLog) -> Question | None:
-    errors_before = len(log.errors)
     with open(source.abs_path, encoding="utf-8-sig") as stream:
         text = nfc(stream.read())
     try:
@@ -98,7 +98,11 @@ def load_question(source: SourceFile, procedures: dict[str, Procedure], log: Err
     except FrontMatterProblem as problem:
         log.add(source.shown_path, problem.line, None, problem.message)
         return None
-    f = Fields(front.meta, source.shown_path, log)
+    return load_filled(front.meta, source.shown_path, log, lambda f: _load_question(f, source, front.body, procedures))
+
+
+def _load_question(f: Fields, source: SourceFile, body: str, procedures: dict[str, Procedure]) -> Question | None:
+    errors_before = len(f.log.errors)
     _refuse_personal_data(f)
     f.reject_unknown((*_FIELDS, *_PERSONAL_FIELDS))
     question = f.text("question", _FIELDS["question"], required=True)
@@ -117,18 +121,18 @@ def load_question(source: SourceFile, procedures: dict[str, Procedure], log: Err
         channel=_read_channel(f),
         answered_by=f.text("answered_by", _FIELDS["answered_by"]),
         answered=answered,
-        answer_markdown=front.body,
+        answer_markdown=body,
         field=_read_field(f),
         procedures=read_procedure_refs(f, "procedures", _FIELDS["procedures"], procedures),
     )
-    if front.body.strip() and answered is None:
+    if body.strip() and answered is None:
         f.error("answered", 'đã có câu trả lời nhưng thiếu ngày trả lời; thêm dòng "answered: 2022-06-01" '
                             "(answer date missing)")
     if answered is not None and not values["answered_by"]:
         f.missing("answered_by", _FIELDS["answered_by"])
     if answered and values["asked"] and answered < values["asked"]:
         f.error("answered", "ngày trả lời trước ngày hỏi; kiểm tra lại hai ngày (answered before asked)")
-    return None if len(log.errors) > errors_before else Question(**values)
+    return None if len(f.log.errors) > errors_before else Question(**values)
 
 
 def _refuse_personal_data(f: Fields) -> None:
