@@ -22,10 +22,7 @@ from cchc.placeholders import placeholder
 from cchc.procedures import PROCEDURES_DIR
 from cchc.project import Project
 from cchc.questions import QUESTIONS_DIR
-from cchc.text import format_date, nfc, slugify
-
-MAX_SLUG = 80
-"""File names longer than this are cut at a word: long procedure names make unwieldy URLs."""
+from cchc.text import format_date, nfc, short_slug, slugify
 
 
 class NewProblem(Exception):
@@ -184,7 +181,7 @@ def create(project: Project, kind: str, title: str, moment: datetime) -> str:
     if template is None:
         raise NewProblem(_unsupported(kind))
     title = nfc(" ".join(title.split()))
-    slug = _short(slugify(title))
+    slug = short_slug(slugify(title))
     if not slug:
         raise NewProblem(f'tiêu đề "{title}" không có chữ hay số nào để đặt tên tệp; '
                          "viết tiêu đề bằng chữ (title gives an empty file name)")
@@ -199,13 +196,6 @@ def create(project: Project, kind: str, title: str, moment: datetime) -> str:
         raise NewProblem(f"tệp {project.shown(path)} đã có, không ghi đè; mở tệp đó để sửa, hoặc "
                          "đặt tiêu đề khác (file exists)") from None
     return path
-
-
-def _short(slug: str) -> str:
-    if len(slug) <= MAX_SLUG:
-        return slug
-    cut = slug[:MAX_SLUG + 1].rsplit("-", 1)[0]
-    return cut or slug[:MAX_SLUG]
 
 
 def _unsupported(kind: str) -> str:
