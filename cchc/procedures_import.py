@@ -99,15 +99,15 @@ def _csv_rows(path: str) -> list[tuple[int, list[str]]]:
 def _xlsx_rows(path: str) -> list[list[tuple[int, list[str]]]]:
     from openpyxl import load_workbook
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        book = load_workbook(path, data_only=True)  # not read_only: its empty cells have no row number
     except (OSError, ValueError, KeyError) as error:
         if isinstance(error, FileNotFoundError):
             raise
         raise ImportProblem(f"không đọc được tệp Excel {path}; mở bằng Excel và lưu lại dạng .xlsx "
                             "(unreadable workbook)") from None
     try:
-        return [[(cells[0].row, [_cell_text(c) for c in cells]) for cells in sheet.iter_rows() if cells
-                 and hasattr(cells[0], "row")] for sheet in book.worksheets]
+        return [[(number, [_cell_text(c) for c in cells]) for number, cells in enumerate(sheet.iter_rows(min_row=1), 1)]
+                for sheet in book.worksheets]
     finally:
         book.close()
 
