@@ -25,7 +25,7 @@ from cchc.procedures_import import ImportedRow, RowProblem, folded, parse_time_l
 from cchc.procedures_load import LABELS
 from cchc.project import Project
 from cchc.text import format_date, short_slug, slugify
-from cchc.yamlmarks import MarkedDict, MarkedFloat, MarkedInt, MarkedList, YamlProblem, load_marked_yaml
+from cchc.yamlmarks import MarkedDict, MarkedFloat, MarkedInt, YamlProblem, load_marked_yaml
 
 ORDER = tuple(LABELS)
 TO_FILL = {

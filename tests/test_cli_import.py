@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -135,9 +136,9 @@ def test_csv_with_a_field_column_and_no_group_rows(site):
     data = load(site, rel)
     assert (data["field"], data["levels"], data["time_limit"], data["fees"], data["published_by"]) == (
         "G03-GD14", "CẦN BỔ SUNG: cấp thực hiện, viết [tinh], [huyen] hoặc [xa]", "Ngay trong ngày",
-        "2.000 đồng/trang", {"number": "2922/QĐ-UBND", "date": __import__("datetime").date(2018, 11, 5)})
+        "2.000 đồng/trang", {"number": "2922/QĐ-UBND", "date": date(2018, 11, 5)})
     assert data["legal_bases"] == [{"number": "23/2015/NĐ-CP", "title": "Nghị định số 23/2015/NĐ-CP ngày 16/02/2015",
-                                    "date": __import__("datetime").date(2015, 2, 16)}]
+                                    "date": date(2015, 2, 16)}]
     assert "levels" in {field for _, field, _ in check_errors(site)}
 
 
