@@ -1,9 +1,11 @@
-"""The ``cchc`` command for editors: ``cchc check`` and ``cchc new``.
+"""The ``cchc`` command for editors: ``check``, ``new``, ``import-thu-tuc`` and ``report``.
 
 Plain argparse, no MkDocs: ``check`` validates content in seconds with the loaders the
-build uses; ``new`` starts a draft from a template. Exit status: 0 fine, 1 content
-errors (or warnings with ``--strict``, or a file ``new`` refused), 2 nothing could be
-done (no mkdocs.yml, wrong arguments).
+build uses; ``new`` starts a file from a template; ``import-thu-tuc`` turns the appendix of
+a Quyết định công bố (.xlsx or .csv) into procedure files; ``report`` prints the figures of
+the yearly CCHC report. Exit status: 0 fine, 1 content errors (or warnings with
+``--strict``, a file ``new`` refused, rows ``import-thu-tuc`` could not import), 2 nothing
+could be done (no mkdocs.yml, wrong arguments, unreadable spreadsheet).
 """
 
 from __future__ import annotations
@@ -12,22 +14,38 @@ import argparse
 import sys
 
 from cchc.check import render_json, render_text, run_check, exit_status
-from cchc.new import PLANNED, TEMPLATES, NewProblem, create
-from cchc.project import ProjectProblem, load_project, now
+from cchc.content import load_site
+from cchc.documents import symbol_type
+from cchc.errors import ContentErrors
+from cchc.fields import parse_day
+from cchc.new import TEMPLATES, NewProblem, create
+from cchc.procedures_import import ImportProblem
+from cchc.procedures_write import ImportResult, import_procedures
+from cchc.project import Project, ProjectProblem, load_project, now
+from cchc.report import build_year_report, render_csv, render_markdown
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cchc", description="Công cụ cho biên tập viên chuyên trang CCHC.")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{check,new}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{check,new,import-thu-tuc,report}")
     check = commands.add_parser("check", help="kiểm tra toàn bộ nội dung, không dựng trang")
     check.add_argument("--format", choices=("text", "json"), default="text", help="text (mặc định) hoặc json")
     check.add_argument("--fix", action="store_true", help="tự sửa lỗi chữ viết (NFD, TCVN3, VNI, ký tự lạ)")
     check.add_argument("--strict", action="store_true", help="coi cảnh báo như lỗi (mã thoát 1)")
-    check.add_argument("-f", "--config-file", default="mkdocs.yml", help="đường dẫn mkdocs.yml")
-    new = commands.add_parser("new", help="tạo tệp nội dung mới từ mẫu (bản nháp)")
-    new.add_argument("kind", metavar="loai", help=f"loại nội dung: {', '.join([*TEMPLATES, *PLANNED])}")
-    new.add_argument("title", metavar="tieu_de", help="tiêu đề, đặt trong dấu ngoặc kép")
-    new.add_argument("-f", "--config-file", default="mkdocs.yml", help="đường dẫn mkdocs.yml")
+    new = commands.add_parser("new", help="tạo tệp nội dung mới từ mẫu")
+    new.add_argument("kind", metavar="loai", help=f"loại nội dung: {', '.join(TEMPLATES)}")
+    new.add_argument("title", metavar="tieu_de", help="tiêu đề (văn bản: số, ký hiệu), đặt trong dấu ngoặc kép")
+    imports = commands.add_parser("import-thu-tuc", help="nhập danh mục thủ tục từ tệp .xlsx hoặc .csv")
+    imports.add_argument("sheet", metavar="tep", help="tệp .xlsx hoặc .csv (UTF-8) như phụ lục Quyết định công bố")
+    imports.add_argument("--update", action="store_true", help="cập nhật các cột nhập vào tệp thủ tục đã có")
+    imports.add_argument("--quyet-dinh", metavar="SO", help="số, ký hiệu quyết định công bố, ví dụ 2922/QĐ-UBND")
+    imports.add_argument("--ngay-quyet-dinh", metavar="NGAY", help="ngày của quyết định công bố, ví dụ 05/11/2018")
+    report = commands.add_parser("report", help="số liệu cho báo cáo CCHC của một năm")
+    report.add_argument("year", metavar="nam", type=int, help="năm, ví dụ 2022")
+    report.add_argument("--format", choices=("markdown", "csv"), default="markdown", help="markdown (mặc định) hoặc csv")
+    report.add_argument("-o", "--output", metavar="tep", help="ghi ra tệp thay vì màn hình")
+    for command in (check, new, imports, report):
+        command.add_argument("-f", "--config-file", default="mkdocs.yml", help="đường dẫn mkdocs.yml")
     return parser
 
 
@@ -41,23 +59,81 @@ def main(argv: list[str] | None = None) -> int:
     except ProjectProblem as problem:
         print(f"cchc: {problem}", file=sys.stderr)
         return 2
-    return _check(project, args) if args.command == "check" else _new(project, args)
+    commands = {"check": _check, "new": _new, "import-thu-tuc": _import, "report": _report}
+    return commands[args.command](project, args)
 
 
-def _check(project, args) -> int:
+def _check(project: Project, args: argparse.Namespace) -> int:
     reports = run_check(project, args.fix)
     print(render_json(reports) if args.format == "json" else render_text(reports, len(project.text_files())))
     return exit_status(reports, args.strict)
 
 
-def _new(project, args) -> int:
+def _new(project: Project, args: argparse.Namespace) -> int:
     try:
         path = create(project, args.kind, args.title, now())
     except NewProblem as problem:
         print(f"cchc: {problem}", file=sys.stderr)
         return 1
-    print(f"Đã tạo {project.shown(path)} (bản nháp); điền tóm tắt, nội dung rồi xóa dòng \"draft: true\" "
-          "khi muốn đăng.")
+    print(f"Đã tạo {project.shown(path)} {TEMPLATES[args.kind].next_step}")
+    return 0
+
+
+def _import(project: Project, args: argparse.Namespace) -> int:
+    published_by = None
+    if args.quyet_dinh or args.ngay_quyet_dinh:
+        day = parse_day(args.ngay_quyet_dinh) if args.ngay_quyet_dinh else None
+        if not (args.quyet_dinh and symbol_type(args.quyet_dinh) and day):
+            print('cchc: cần cả hai: --quyet-dinh với số, ký hiệu như "2922/QĐ-UBND" và --ngay-quyet-dinh với ngày '
+                  'như "05/11/2018" hoặc "2018-11-05" (publishing decision incomplete)', file=sys.stderr)
+            return 2
+        published_by = {"number": args.quyet_dinh, "date": day}
+    try:
+        result = import_procedures(project, args.sheet, args.update, published_by, now())
+    except ImportProblem as problem:
+        print(f"cchc: {problem}", file=sys.stderr)
+        return 2
+    print(render_import(result, args.sheet))
+    return 1 if result.problems else 0
+
+
+def render_import(result: ImportResult, sheet: str) -> str:
+    lines = []
+    if result.created:
+        lines.append(f"Đã tạo {len(result.created)} tệp (created):")
+        lines += [f"  {path} (dòng {row})" for path, row in result.created]
+    if result.updated:
+        lines.append(f"Đã cập nhật {len(result.updated)} tệp (updated):")
+        lines += [f"  {path} (dòng {row}): {', '.join(keys)}" for path, row, keys in result.updated]
+    if result.unchanged:
+        lines.append(f"Không thay đổi {len(result.unchanged)} tệp (unchanged):")
+        lines += [f"  {path} (dòng {row})" for path, row in result.unchanged]
+    if result.problems:
+        lines.append(f"Không nhập được {len(result.problems)} dòng (rows not imported):")
+        lines += [f"  {sheet}:{p.row}: {p.reason}" for p in result.problems]
+    if result.created:
+        lines.append('Tệp mới còn những chỗ "CẦN BỔ SUNG" (trình tự, thành phần hồ sơ…): điền theo Quyết định công bố '
+                     'rồi chạy "cchc check"; trang không dựng được cho đến khi điền xong.')
+    if not lines:
+        lines.append(f"Không có dòng thủ tục nào trong {sheet} (no procedure rows).")
+    return "\n".join(lines)
+
+
+def _report(project: Project, args: argparse.Namespace) -> int:
+    try:
+        site = load_site(project.paths, project.site_url, project.src_uris(), now())
+    except ContentErrors as errors:
+        print(f'cchc: {errors.report()}\nSửa các lỗi trên (xem "cchc check") rồi chạy lại.', file=sys.stderr)
+        return 1
+    report = build_year_report(site, args.year)
+    data = render_csv(report) if args.format == "csv" else render_markdown(report).encode("utf-8")
+    if args.output:
+        with open(args.output, "wb") as stream:
+            stream.write(data)
+        print(f"Đã ghi {args.output}.")
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
     return 0
 
 

@@ -16,6 +16,7 @@ from typing import Mapping
 
 from cchc.errors import ErrorLog
 from cchc.fields import Fields
+from cchc.placeholders import load_filled
 from cchc.reading import SourceFile, read_yaml_mapping
 from cchc.plans import Plan
 from cchc.procedures import Procedure
@@ -39,6 +40,7 @@ _FIELDS = {"number": "số, ký hiệu", "type": "loại văn bản", "date": "n
            "file": "tệp văn bản", "related_plan": "kế hoạch liên quan (năm)",
            "related_procedures": "thủ tục liên quan (mã)", "note": "ghi chú"}
 # 290/KH-SGDĐT, 993/SGDĐT-TCCB, 2922/QĐ-UBND, 63/2010/NĐ-CP: number, optional year, symbol parts.
+NUMBER_HINT = 'ví dụ "290/KH-SGDĐT", "993/SGDĐT-TCCB", "63/2010/NĐ-CP"'
 _NUMBER = re.compile(r"^(\d{1,6})(?:/(\d{4}))?/([A-Za-zĐđ0-9&]+(?:-[A-Za-zĐđ0-9&]+)+)$")
 
 
@@ -128,11 +130,15 @@ def plan_document(plan: Plan) -> Document:
 
 def load_document(source: SourceFile, docs_dir: str, plans: Mapping[int, Plan], procedures: dict[str, Procedure],
                   log: ErrorLog) -> Document | None:
-    errors_before = len(log.errors)
     data = read_yaml_mapping(source, log, "tệp văn bản")
     if data is None:
         return None
-    f = Fields(data, source.shown_path, log)
+    return load_filled(data, source.shown_path, log, lambda f: _load_document(f, source, docs_dir, plans, procedures))
+
+
+def _load_document(f: Fields, source: SourceFile, docs_dir: str, plans: Mapping[int, Plan],
+                   procedures: dict[str, Procedure]) -> Document | None:
+    errors_before = len(f.log.errors)
     f.reject_unknown(_FIELDS)
     number, symbol_type = _read_number(f)
     values = dict(
@@ -155,7 +161,7 @@ def load_document(source: SourceFile, docs_dir: str, plans: Mapping[int, Plan], 
     if values["status"] is Status.REPLACED and not values["replaced_by"]:
         f.error("replaced_by", 'văn bản "bi_thay_the" cần ghi số ký hiệu văn bản thay thế ở "replaced_by:" '
                                "(replacement missing)")
-    return None if len(log.errors) > errors_before else Document(**values)
+    return None if len(f.log.errors) > errors_before else Document(**values)
 
 
 def _read_number(f: Fields) -> tuple[str | None, str | None]:
@@ -163,12 +169,23 @@ def _read_number(f: Fields) -> tuple[str | None, str | None]:
     number = f.text("number", _FIELDS["number"], required=True)
     if number is None:
         return None, None
-    match = _NUMBER.match(number)
-    if not match:
-        f.error("number", f'số, ký hiệu "{number}" không đúng dạng; ví dụ "290/KH-SGDĐT", "993/SGDĐT-TCCB", '
-                          '"63/2010/NĐ-CP" (invalid number-symbol)')
+    symbol = symbol_type(number)
+    if symbol is None:
+        f.error("number", f'số, ký hiệu "{number}" không đúng dạng; {NUMBER_HINT} (invalid number-symbol)')
         return None, None
-    return number, match.group(3).split("-")[0]
+    return number, symbol
+
+
+def symbol_type(number: str) -> str | None:
+    """The first part of the symbol ("290/KH-SGDĐT" → "KH", "993/SGDĐT-TCCB" → "SGDĐT"); None if malformed."""
+    match = _NUMBER.match(number)
+    return match.group(3).split("-")[0] if match else None
+
+
+def type_of(number: str) -> str:
+    """The document type a well-formed number-symbol shows; a công văn shows none ("CV")."""
+    symbol = symbol_type(number) or ""
+    return next((key for key in TYPES if key.casefold() == symbol.casefold()), "CV")
 
 
 def _read_type(f: Fields, number: str | None, symbol_type: str | None) -> str | None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from cchc.errors import ErrorLog
 from cchc.fields import Fields
+from cchc.placeholders import load_filled
 from cchc.reading import SourceFile, read_yaml_mapping
 from cchc.procedures import (CHANNELS, FIELD_LABELS, LEVELS, ONLINE_LEVELS, PROCEDURES_DIR, STATUSES, TIME_UNITS,
                              Agencies, Change, Channel, Document, Field, LegalBasis, Procedure, Publication, Step,
@@ -55,10 +56,10 @@ def load_procedures(sources: list[SourceFile], today: date, log: ErrorLog) -> li
         data = _read(source, log)
         if data is None:
             continue
-        f = Fields(data, source.shown_path, log)
-        procedure = load_procedure(f, source, today)
+        procedure = load_filled(data, source.shown_path, log, lambda f: load_procedure(f, source, today))
         if procedure is None:
             continue
+        f = Fields(data, source.shown_path, log)
         if procedure.code and codes.setdefault(procedure.code, source.shown_path) != source.shown_path:
             f.error("code", f'mã thủ tục "{procedure.code}" trùng với thủ tục ở {codes[procedure.code]}; mỗi thủ tục '
                             "có một mã riêng, kiểm tra lại mã (duplicate code)")

@@ -15,6 +15,7 @@ from datetime import date
 
 from cchc.errors import ErrorLog
 from cchc.fields import Fields
+from cchc.placeholders import load_filled
 from cchc.reading import SourceFile, read_front_matter
 from cchc.procedures import FIELD_LABELS, Field, Procedure
 from cchc.procedures_load import procedure_index, read_procedure_refs
@@ -89,11 +90,14 @@ def load_questions(sources: list[SourceFile], procedures: tuple[Procedure, ...],
 
 
 def load_question(source: SourceFile, procedures: dict[str, Procedure], log: ErrorLog) -> Question | None:
-    errors_before = len(log.errors)
     front = read_front_matter(source, log)
     if front is None:
         return None
-    f = Fields(front.meta, source.shown_path, log)
+    return load_filled(front.meta, source.shown_path, log, lambda f: _load_question(f, source, front.body, procedures))
+
+
+def _load_question(f: Fields, source: SourceFile, body: str, procedures: dict[str, Procedure]) -> Question | None:
+    errors_before = len(f.log.errors)
     _refuse_personal_data(f)
     f.reject_unknown((*_FIELDS, *_PERSONAL_FIELDS))
     question = f.text("question", _FIELDS["question"], required=True)
@@ -112,18 +116,18 @@ def load_question(source: SourceFile, procedures: dict[str, Procedure], log: Err
         channel=_read_channel(f),
         answered_by=f.text("answered_by", _FIELDS["answered_by"]),
         answered=answered,
-        answer_markdown=front.body,
+        answer_markdown=body,
         field=_read_field(f),
         procedures=read_procedure_refs(f, "procedures", _FIELDS["procedures"], procedures),
     )
-    if front.body.strip() and answered is None:
+    if body.strip() and answered is None:
         f.error("answered", 'đã có câu trả lời nhưng thiếu ngày trả lời; thêm dòng "answered: 2022-06-01" '
                             "(answer date missing)")
     if answered is not None and not values["answered_by"]:
         f.missing("answered_by", _FIELDS["answered_by"])
     if answered and values["asked"] and answered < values["asked"]:
         f.error("answered", "ngày trả lời trước ngày hỏi; kiểm tra lại hai ngày (answered before asked)")
-    return None if len(log.errors) > errors_before else Question(**values)
+    return None if len(f.log.errors) > errors_before else Question(**values)
 
 
 def _refuse_personal_data(f: Fields) -> None:

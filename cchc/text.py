@@ -32,6 +32,13 @@ def slugify(text: str) -> str:
     return _NON_SLUG.sub("-", fold_diacritics(text).lower()).strip("-")
 
 
+def short_slug(slug: str, limit: int = 80) -> str:
+    """A slug cut at a word when longer than ``limit``: long procedure names make unwieldy URLs."""
+    if len(slug) <= limit:
+        return slug
+    return slug[:limit + 1].rsplit("-", 1)[0] or slug[:limit]
+
+
 def xml_safe(text: str) -> str:
     """Drop the characters XML 1.0 cannot carry, so a feed can never break."""
     return _XML_ILLEGAL.sub("", text)

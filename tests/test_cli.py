@@ -188,11 +188,10 @@ def test_new_refuses_to_overwrite(site):
     assert path.read_text(encoding="utf-8") == "bài đã có\n"
 
 
-def test_new_kinds_not_supported_yet(site):
-    result = cchc(site, "new", "thu-tuc", "Cấp bản sao văn bằng")
-    assert (result.returncode, result.stderr) == (1, 'cchc: loại nội dung "thu-tuc" (thủ tục hành chính) chưa '
-                                                     "hỗ trợ; hiện chỉ tạo được: tin-tuc (not supported yet)\n")
-    assert not (site.root / "content/thu-tuc").exists()
+def test_new_unknown_kind(site):
+    result = cchc(site, "new", "bai-viet", "Cấp bản sao văn bằng")
+    assert (result.returncode, result.stderr) == (1, 'cchc: không có loại nội dung "bai-viet"; chọn một trong: '
+                                                     "tin-tuc, thu-tuc, hoi-dap, van-ban (unknown kind)\n")
 
 
 def test_file_clashing_with_a_generated_page_is_found_without_building(site):

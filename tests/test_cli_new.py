@@ -1,0 +1,151 @@
+"""``cchc new thu-tuc | hoi-dap | van-ban``: templates whose placeholders ``cchc check`` names until filled."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from conftest import Site
+from test_cli import CLEAN, cchc
+
+PROCEDURE = "content/thu-tuc-hanh-chinh/cap-ban-sao-van-bang-chung-chi-tu-so-goc.yaml"
+PLACEHOLDER = re.compile(r'"CẦN BỔ SUNG: ([^"]*)"')
+
+
+def errors(result) -> list[str]:
+    return [line.strip() for line in result.stdout.splitlines() if line.startswith("  ")]
+
+
+def placeholder_error(path: str, line: int, field: str, text: str) -> str:
+    return (f'{path}:{line}: {field}: chưa điền: "CẦN BỔ SUNG: {text}"; thay cả dòng chữ này bằng nội dung thật '
+            "(xem README) (placeholder to fill)")
+
+
+def fill(site: Site, rel: str, values: dict[str, str]) -> None:
+    """Replace each quoted placeholder by the value an editor would type (keyed by the placeholder's hint)."""
+    path = site.root / rel
+    text = path.read_text(encoding="utf-8")
+    text = PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)  # "…" of the header stays
+    path.write_text(text.replace("  CẦN BỔ SUNG: câu hỏi nguyên văn của người dân",
+                                 values.get("question", "")), encoding="utf-8")
+
+
+def test_new_procedure_has_every_component_and_check_names_each_placeholder(site):
+    result = cchc(site, "new", "thu-tuc", "Cấp bản sao văn bằng,  chứng chỉ từ sổ gốc")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (f"Đã tạo {PROCEDURE} (thủ tục hành chính); thay mọi chữ \"CẦN BỔ SUNG\" rồi chạy "
+                             '"cchc check" để xem còn thiếu gì.\n')
+    text = (site.root / PROCEDURE).read_text(encoding="utf-8")
+    assert text.startswith('# Thủ tục hành chính, tạo bằng "cchc new thu-tuc" ngày 15/11/2023.\n')
+    data = yaml.safe_load(text)
+    for component in ("name", "steps", "channels", "documents", "sets", "time_limit", "applicants", "agencies",
+                      "result", "fees", "forms", "requirements", "legal_bases", "field", "levels", "published_by"):
+        assert component in data, component
+    assert data["name"] == "Cấp bản sao văn bằng, chứng chỉ từ sổ gốc"
+    assert data["agencies"]["handling"] == "Sở Giáo dục và Đào tạo tỉnh Thử Nghiệm"  # from mkdocs.yml
+
+    check = cchc(site, "check")
+    assert check.returncode == 1
+    assert errors(check) == [placeholder_error(PROCEDURE, line, field, text) for line, field, text in (
+        (6, "field", "mã lĩnh vực, ví dụ G03-GD14 (Văn bằng, chứng chỉ)"),
+        (9, "agencies.deciding", "cơ quan có thẩm quyền quyết định, ví dụ Giám đốc Sở Giáo dục và Đào tạo"),
+        (12, "applicants[1]", "đối tượng thực hiện, ví dụ Công dân Việt Nam"),
+        (14, "steps[1]", "bước 1, ví dụ Nộp hồ sơ tại Bộ phận một cửa"),
+        (16, "channels[1].via", "in_person (trực tiếp), online (trực tuyến) hoặc postal (bưu chính)"),
+        (18, "documents[1].name", "tên giấy tờ, ví dụ Đơn đề nghị"),
+        (22, "time_limit", "số ngày làm việc, ví dụ 15"),
+        (23, "result", "kết quả, ví dụ Quyết định cho phép hoạt động"),
+        (24, "fees", "phí, lệ phí, hoặc Không"),
+        (28, "legal_bases[1].number", "số ký hiệu, ví dụ 21/2019/TT-BGDĐT"),
+        (29, "legal_bases[1].title", "trích yếu văn bản"),
+        (30, "legal_bases[1].date", "ngày ban hành, ví dụ 2019-11-29"),
+        (31, "legal_bases[1].issuer", "cơ quan ban hành, ví dụ Bộ Giáo dục và Đào tạo"),
+        (34, "published_by.number", "số quyết định công bố, ví dụ 2922/QĐ-UBND"),
+        (35, "published_by.date", "ngày công bố, ví dụ 2018-11-05"),
+    )]
+
+    fill(site, PROCEDURE, {
+        "mã lĩnh vực, ví dụ G03-GD14 (Văn bằng, chứng chỉ)": "G03-GD14",
+        "cơ quan có thẩm quyền quyết định, ví dụ Giám đốc Sở Giáo dục và Đào tạo": "Giám đốc Sở",
+        "đối tượng thực hiện, ví dụ Công dân Việt Nam": "Người được cấp văn bằng",
+        "bước 1, ví dụ Nộp hồ sơ tại Bộ phận một cửa": "Nộp đơn tại Bộ phận một cửa",
+        "in_person (trực tiếp), online (trực tuyến) hoặc postal (bưu chính)": "in_person",
+        "tên giấy tờ, ví dụ Đơn đề nghị": "Đơn đề nghị cấp bản sao",
+        "số ngày làm việc, ví dụ 15": "Ngay trong ngày",
+        "kết quả, ví dụ Quyết định cho phép hoạt động": "Bản sao văn bằng",
+        "phí, lệ phí, hoặc Không": "Không",
+        "số ký hiệu, ví dụ 21/2019/TT-BGDĐT": "21/2019/TT-BGDĐT",
+        "trích yếu văn bản": "Quy chế quản lý văn bằng",
+        "ngày ban hành, ví dụ 2019-11-29": "2019-11-29",
+        "cơ quan ban hành, ví dụ Bộ Giáo dục và Đào tạo": "Bộ Giáo dục và Đào tạo",
+        "số quyết định công bố, ví dụ 2922/QĐ-UBND": "2922/QĐ-UBND",
+        "ngày công bố, ví dụ 2018-11-05": "2018-11-05",
+    })
+    assert cchc(site, "check").stdout == CLEAN.format(n=3)
+
+
+def test_a_placeholder_hides_the_other_errors_of_its_field_only(site):
+    cchc(site, "new", "thu-tuc", "Cấp bản sao văn bằng, chứng chỉ từ sổ gốc")
+    path = site.root / PROCEDURE
+    path.write_text(path.read_text(encoding="utf-8").replace("sets: 1 ", "sets: 0 "), encoding="utf-8")
+    found = errors(cchc(site, "check"))
+    assert len(found) == 16
+    assert (f'{PROCEDURE}:21: sets: số lượng hồ sơ phải là số nguyên từ 1 trở lên, không phải "0" '
+            "(expected a whole number)") in found
+    assert not any("không đúng dạng ngày" in line or "không hợp lệ" in line for line in found)
+
+
+def test_new_question_is_unpublished_until_answered_and_passes_once_filled(site):
+    result = cchc(site, "new", "hoi-dap", "Xin cấp bản sao bằng tốt nghiệp ở đâu?")
+    rel = "content/hoi-dap/xin-cap-ban-sao-bang-tot-nghiep-o-dau.md"
+    assert result.stdout == (f'Đã tạo {rel} (câu hỏi, chưa trả lời nên chưa đăng); thay mọi chữ "CẦN BỔ SUNG" '
+                             'rồi chạy "cchc check" để xem còn thiếu gì.\n')
+    text = (site.root / rel).read_text(encoding="utf-8")
+    assert "\nasked: 2023-11-15 " in text  # SOURCE_DATE_EPOCH 1700000000 is 15/11 in Vietnam, 14/11 in UTC
+    assert errors(cchc(site, "check")) == [
+        placeholder_error(rel, 3, "question", "câu hỏi nguyên văn của người dân"),
+        placeholder_error(rel, 5, "asker", "tên người hỏi, ví dụ Trần Thị H."),
+    ]
+    fill(site, rel, {"tên người hỏi, ví dụ Trần Thị H.": "Trần Thị H.",
+                     "question": "  Tôi bị mất bằng tốt nghiệp THPT.\n  Xin bản sao ở đâu?"})
+    assert cchc(site, "check").stdout == CLEAN.format(n=3)
+    answered = (site.root / rel).read_text(encoding="utf-8").replace("# answered", "answered")
+    (site.root / rel).write_text(answered + "\nBạn nộp đơn tại Sở.\n", encoding="utf-8")
+    assert cchc(site, "check").stdout == CLEAN.format(n=3)
+
+
+def test_new_document_takes_its_type_from_the_number(site):
+    result = cchc(site, "new", "van-ban", "993/SGDĐT-TCCB")
+    rel = "content/van-ban/993-sgddt-tccb.yaml"
+    assert result.stdout.startswith(f"Đã tạo {rel} (văn bản);")
+    data = yaml.safe_load((site.root / rel).read_text(encoding="utf-8"))
+    assert (data["number"], data["type"], str(data["date"])) == ("993/SGDĐT-TCCB", "CV", "2023-11-15")
+    assert data["issuer"] == "Sở Giáo dục và Đào tạo tỉnh Thử Nghiệm"
+    assert errors(cchc(site, "check")) == [placeholder_error(rel, 8, "summary", "trích yếu văn bản")]
+    fill(site, rel, {"trích yếu văn bản": "Tăng cường cải cách hành chính"})
+    assert cchc(site, "check").stdout == CLEAN.format(n=3)
+
+    cchc(site, "new", "van-ban", "290/KH-SGDĐT")
+    assert yaml.safe_load((site.root / "content/van-ban/290-kh-sgddt.yaml").read_text(encoding="utf-8"))["type"] == "KH"
+
+
+def test_new_document_refuses_a_malformed_number(site):
+    result = cchc(site, "new", "van-ban", "290-KH")
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == ('cchc: số, ký hiệu "290-KH" không đúng dạng; ví dụ "290/KH-SGDĐT", "993/SGDĐT-TCCB", '
+                             '"63/2010/NĐ-CP" (invalid number-symbol)\n')
+    assert not (site.root / "content/van-ban").exists()
+
+
+def test_new_procedure_refuses_to_overwrite_and_cuts_long_names(site):
+    path = site.write(PROCEDURE, "name: đã có\n")
+    result = cchc(site, "new", "thu-tuc", "Cấp bản sao văn bằng, chứng chỉ từ sổ gốc")
+    assert (result.returncode, result.stderr) == (1, f"cchc: tệp {PROCEDURE} đã có, không ghi đè; mở tệp đó để sửa, "
+                                                     "hoặc đặt tiêu đề khác (file exists)\n")
+    assert path.read_text(encoding="utf-8") == "name: đã có\n"
+    long_name = ("Cho phép trung tâm ngoại ngữ, tin học hoạt động giáo dục trở lại sau khi bị đình chỉ hoạt động "
+                 "giáo dục theo quy định")
+    result = cchc(site, "new", "thu-tuc", long_name)
+    assert result.stdout.split()[2] == ("content/thu-tuc-hanh-chinh/cho-phep-trung-tam-ngoai-ngu-tin-hoc-hoat-dong-"
+                                        "giao-duc-tro-lai-sau-khi-bi-dinh.yaml")  # 80 characters, cut at a word
