@@ -102,6 +102,8 @@ def write_search_index(site_dir: str) -> int:
     shutil.rmtree(output, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="cchc-search-") as staging_dir:
         staged = stage_searchable_pages(site_dir, staging_dir)
+        if not staged:
+            return 0  # nothing to search yet (Pagefind refuses an empty site)
         command = [str(get_executable()), "--site", staging_dir, "--output-path", output,
                    "--force-language", "vi", "--quiet"]
         process = subprocess.run(command, capture_output=True, text=True)

@@ -60,6 +60,8 @@ def test_two_builds_of_the_same_input_are_byte_identical(example, tmp_path):
     collect(comparison)
     # dircmp compares shallowly by size and time: check every file's bytes too.
     for path in example.rglob("*"):
+        if PAGEFIND_UNORDERED.match(str(path.relative_to(example))):
+            continue
         if path.is_file() and path.read_bytes() != (again / path.relative_to(example)).read_bytes():
             differing.append(str(path.relative_to(example)))
     assert [name for name in differing if not PAGEFIND_UNORDERED.match(name)] == []

@@ -61,6 +61,13 @@
     show();
   }
 
+  /* Printing writes each link's address after it (cchc-print.css); links inside the site are relative,
+     so give them their absolute address to print. */
+  Array.prototype.forEach.call(document.querySelectorAll(".md-content a[href]"), function (link) {
+    var href = link.getAttribute("href");
+    if (href.charAt(0) !== "#" && !/^[a-z]+:/i.test(href)) { link.setAttribute("data-print-url", link.href); }
+  });
+
   var bar = document.querySelector("[data-cchc-reader]");
   if (bar) { setUp(bar); }
 })();
