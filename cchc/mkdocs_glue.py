@@ -21,6 +21,7 @@ from cchc.errors import ContentError, ContentErrors
 from cchc.feeds import Feed, render_atom, render_rss
 from cchc.pages import ContentPage, GeneratedFile, GeneratedPage
 from cchc.question_pages import plain_text_with_breaks
+from cchc.search import SearchIndexError, write_search_index
 from cchc.sections import GENERATOR_NAME, feeds, generated_page_clashes, section_pages, template_globals
 from cchc.text import VN_TZ, format_count, format_date, format_datetime, format_size, nfc, nfc_tree
 
@@ -114,6 +115,13 @@ class SiteBuild:
                 os.makedirs(os.path.dirname(target), exist_ok=True)
                 with open(target, "wb") as stream:
                     stream.write(render(feed, settings.site_url, settings.feed_limit))
+
+    def write_search_index(self, site_dir: str) -> None:
+        """Index the written pages with Pagefind, so every build (and serve) has a working search."""
+        try:
+            write_search_index(site_dir)
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
 
 
 def add_template_filters(env: Environment) -> None:

@@ -15,11 +15,13 @@ from cchc.news_pages import build_article_pages, build_news_feeds, build_news_pa
 from cchc.pages import ContentPage, GeneratedFile, GeneratedPage
 from cchc.plan_pages import build_plan_pages, current_month
 from cchc.procedure_pages import build_procedure_feeds, build_procedure_pages
-from cchc.question_pages import build_question_feeds, build_question_pages
+from cchc.question_pages import ask_links, build_question_feeds, build_question_pages
+from cchc.search import build_search_pages
 from cchc.statistics_pages import build_statistics_pages
 
 Page = GeneratedPage | GeneratedFile | ContentPage
 GENERATOR_NAME = "trang do cchc tạo tự động"
+HOME_QUESTIONS = 3
 
 PAGE_BUILDERS: tuple[Callable[[SiteContent], list[Page]], ...] = (
     lambda site: build_news_pages(site.news, site.settings),
@@ -29,6 +31,7 @@ PAGE_BUILDERS: tuple[Callable[[SiteContent], list[Page]], ...] = (
     lambda site: build_document_pages(site.documents, site.built_at.date()),
     lambda site: build_question_pages(site.questions, site.settings),
     lambda site: build_statistics_pages(site.statistics),
+    lambda site: build_search_pages(),
 )
 
 FEEDS: tuple[Callable[[SiteContent], list[Feed]], ...] = (
@@ -43,8 +46,14 @@ TEMPLATE_GLOBALS: tuple[Callable[[SiteContent], dict[str, Any]], ...] = (
     lambda site: {"plan_month_now": current_month(site.plans, site.public_news, site.built_at.date())},
     lambda site: {"stats_latest": site.statistics.latest,
                   "survey_latest": site.statistics.surveys[0] if site.statistics.surveys else None},
+    lambda site: {"home_fields": [(field, len(site.procedures.in_field(field))) for field in site.procedures.fields
+                                  if site.procedures.in_field(field)],
+                  "home_procedure_count": len(site.procedures.in_force),
+                  "home_questions": site.questions[:HOME_QUESTIONS],
+                  "home_ask": ask_links(site.settings.department)},
 )
-"""Data every page's template may show (the home page shows this month's plan theme and the latest figures)."""
+"""Data every page's template may show (the home page shows this month's plan theme, the latest figures,
+the procedures by field, the latest answers and the hotline)."""
 
 
 def template_globals(site: SiteContent) -> dict[str, Any]:

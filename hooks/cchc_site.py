@@ -43,3 +43,4 @@ def on_page_context(context, page, config, nav):
 
 def on_post_build(config):
     _build.write_feeds(config.site_dir)
+    _build.write_search_index(config.site_dir)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -37,7 +36,7 @@ def base_config() -> dict:
         "site_url": "https://cchc.example.gov.vn/",
         "docs_dir": "content",
         "theme": {"name": "material", "custom_dir": str(REPO / "overrides"), "language": "vi", "font": False},
-        "plugins": [{"search": {"lang": "vi"}}],
+        "plugins": [],
         "hooks": [str(REPO / "hooks" / "cchc_site.py")],
         "not_in_nav": "/tin-tuc/\n/ke-hoach/\n/van-ban/\n",
         "nav": [{"Trang chủ": "index.md"}, {"Tin tức": "tin-tuc/index.md"}],
@@ -151,9 +150,6 @@ class Site:
 
     def feed(self, rel: str):
         return feedparser.parse((self.site_dir / rel).read_bytes())
-
-    def search_index(self) -> dict:
-        return json.loads((self.site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture

@@ -115,7 +115,9 @@ def test_material_ui_is_vietnamese(site):
     site.build_ok()
     page = site.html("tin-tuc/a/")
     assert page.html["lang"] == "vi"
-    assert page.select_one('input[name="query"]')["placeholder"] == "Tìm kiếm"
+    box = page.select_one('form[role="search"] input[name="q"]')
+    assert box["placeholder"] == "Tìm kiếm"
+    assert page.select_one(f'label[for="{box["id"]}"]').get_text().startswith("Tìm kiếm trên trang")
 
 
 def test_footer_shows_the_department(site):

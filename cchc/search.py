@@ -1,0 +1,116 @@
+"""Site search with Pagefind: the ``/tim-kiem/`` page and the index written after each build.
+
+Templates mark what is searchable (``data-pagefind-body`` on an article, procedure, question,
+document or plan; ``data-pagefind-filter`` for its kind and field); every other page is left out.
+
+Pagefind (1.5) already matches "thu tuc" to "thủ tục": it indexes words with tone and vowel marks
+removed. It does not turn "đ" into "d" (Unicode gives "đ" no decomposition), so "duong day nong"
+would miss "Đường dây nóng". Each indexed page therefore gets, in the index only (the published HTML
+is not changed), one more block listing its words that contain đ/Đ with the letter written as d/D
+("Dường", "Dăng"). Pagefind then folds their marks like any other word, and a query typed without
+diacritics finds the page; the excerpt shown still comes from the real text around the other words.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from cchc.pages import GeneratedPage
+
+SEARCH_URI = "tim-kiem/index.md"
+SEARCH_TITLE = "Tìm kiếm"
+BUNDLE_FOLDER = "pagefind"
+
+_TAG = re.compile(r"<[^>]+>")
+_SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
+_WORD_WITH_D_BAR = re.compile(r"\w*[đĐ]\w*")
+_D_BAR = str.maketrans({"đ": "d", "Đ": "D"})
+_BODY_END = "</body>"
+
+
+def build_search_pages() -> list[GeneratedPage]:
+    return [GeneratedPage(SEARCH_URI, SEARCH_TITLE, "search.html",
+                          description="Tìm tin tức, thủ tục hành chính, hỏi – đáp, văn bản và kế hoạch, gõ có dấu hay không dấu",
+                          hide=("navigation", "toc"))]
+
+
+def d_bar_words(html: str) -> list[str]:
+    """The distinct words of a page's text that contain đ/Đ, with d/D instead, in first-seen order."""
+    text = _TAG.sub(" ", _SCRIPT_OR_STYLE.sub(" ", html))
+    seen: dict[str, None] = {}
+    for word in _WORD_WITH_D_BAR.findall(text):
+        seen.setdefault(word.translate(_D_BAR), None)
+    return list(seen)
+
+
+def with_folded_words(html: str) -> str:
+    """The page as Pagefind should index it: its searchable parts plus one block of đ-words as d-words.
+
+    Pages without ``data-pagefind-body`` are returned unchanged so they stay out of the index.
+    """
+    if "data-pagefind-body" not in html or _BODY_END not in html:
+        return html
+    words = d_bar_words(html)
+    if not words:
+        return html
+    block = f'<div data-pagefind-body>{" ".join(words)}</div>'
+    head, tail = html.rsplit(_BODY_END, 1)
+    return f"{head}{block}{_BODY_END}{tail}"
+
+
+def html_files(site_dir: str) -> list[tuple[str, str]]:
+    """(OS path, site-relative '/'-separated path) of every HTML page, sorted for a stable index."""
+    found = []
+    for folder, subfolders, names in os.walk(site_dir):
+        subfolders.sort()
+        for name in sorted(names):
+            if name.endswith(".html"):
+                path = os.path.join(folder, name)
+                found.append((path, os.path.relpath(path, site_dir).replace(os.sep, "/")))
+    return found
+
+
+def stage_searchable_pages(site_dir: str, staging_dir: str) -> int:
+    """Copy the searchable pages, each with its folded words, to ``staging_dir`` at the same paths."""
+    staged = 0
+    for path, rel_path in html_files(site_dir):
+        with open(path, encoding="utf-8") as stream:
+            html = stream.read()
+        if "data-pagefind-body" not in html:
+            continue
+        target = os.path.join(staging_dir, *rel_path.split("/"))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as stream:
+            stream.write(with_folded_words(html))
+        staged += 1
+    return staged
+
+
+def write_search_index(site_dir: str) -> int:
+    """Index the built site into ``<site_dir>/pagefind/`` (index, Pagefind UI script and styles).
+
+    Runs the Pagefind command (from ``pagefind[bin]``) on a staged copy of the searchable pages, so the
+    published HTML keeps no trace of the folded words. Its Python service API was tried first: it
+    returned before all files were written and left truncated bundles. Returns the pages indexed.
+    """
+    from pagefind_bin import get_executable
+
+    output = os.path.abspath(os.path.join(site_dir, BUNDLE_FOLDER))
+    shutil.rmtree(output, ignore_errors=True)
+    with tempfile.TemporaryDirectory(prefix="cchc-search-") as staging_dir:
+        staged = stage_searchable_pages(site_dir, staging_dir)
+        if not staged:
+            return 0  # nothing to search yet (Pagefind refuses an empty site)
+        command = [str(get_executable()), "--site", staging_dir, "--output-path", output,
+                   "--force-language", "vi", "--quiet"]
+        process = subprocess.run(command, capture_output=True, text=True)
+    if process.returncode != 0:
+        raise SearchIndexError(f"Pagefind could not index the site: {process.stdout}{process.stderr}".strip())
+    return staged
+
+
+class SearchIndexError(Exception):
+    """Pagefind failed; the message holds its output."""

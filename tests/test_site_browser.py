@@ -1,0 +1,268 @@
+"""The example site in headless Chromium: Pagefind search without diacritics, reader controls,
+axe-core (WCAG 2.1 AA) on the main pages, print without navigation, screenshots at 375 and 1280 px.
+
+The site is built once for the module and one browser is shared. Screenshots and PDFs go to
+test-artifacts/ (git-ignored). axe-core comes from npm, installed by the test command into .cache/npm.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from browser import print_to_pdf
+from conftest import REPO, epoch_of
+
+webdriver = pytest.importorskip("selenium.webdriver")
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.keys import Keys  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
+AXE = REPO / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = REPO / "test-artifacts"
+pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER), reason="needs chromium and chromedriver")
+
+PAGES = {
+    "trang-chu": "/",
+    "tin": "/tin-tuc/duong-day-nong/",
+    "lich": "/ke-hoach/2022/",
+    "thang": "/ke-hoach/2022/thang-06/",
+    "danh-muc": "/thu-tuc-hanh-chinh/",
+    "thu-tuc": "/thu-tuc-hanh-chinh/cap-ban-sao-van-bang-chung-chi-tu-so-goc/",
+    "hoi-dap": "/hoi-dap/",
+    "cau-hoi": "/hoi-dap/ban-sao-bang-tot-nghiep-thpt/",
+    "van-ban": "/van-ban/",
+    "thong-ke": "/thong-ke/",
+    "tim-kiem": "/tim-kiem/?q=thu+tuc",
+}
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory) -> Path:
+    site_dir = tmp_path_factory.mktemp("example") / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": epoch_of("2022-11-15")}
+    process = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
+                             cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    assert process.returncode == 0, process.stdout + process.stderr
+    return site_dir
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site: Path):
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(built_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def driver():
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                     "--disable-background-networking", "--window-size=1280,900"):
+        options.add_argument(argument)
+    browser = webdriver.Chrome(service=webdriver.ChromeService(CHROMEDRIVER), options=options)
+    yield browser
+    browser.quit()
+
+
+@pytest.fixture
+def fresh(driver, base_url):
+    """The browser at the home page with no saved reader settings, at desktop width."""
+    driver.set_window_size(1280, 900)
+    driver.get(base_url + "/")
+    driver.execute_script("localStorage.clear()")
+    driver.get(base_url + "/")
+    return driver
+
+
+def search_results(driver, base_url: str, query: str) -> list[str]:
+    """Paths of the results Pagefind's UI shows for ``query`` typed in the header box."""
+    driver.get(base_url + "/")
+    box = driver.find_element(By.ID, "cchc-header-q")
+    box.send_keys(query, Keys.ENTER)
+    WebDriverWait(driver, 15).until(lambda d: "/tim-kiem/" in d.current_url)
+    WebDriverWait(driver, 15).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link, .pagefind-ui__message"))
+    WebDriverWait(driver, 15).until(
+        lambda d: "Đang" not in d.find_element(By.CSS_SELECTOR, ".pagefind-ui__message").text)
+    links = driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link")
+    return [re.sub(r"^https?://[^/]+", "", link.get_attribute("href")) for link in links]
+
+
+@pytest.mark.parametrize("query, written, expected", [
+    ("thu tuc", "thủ tục", None),
+    ("dang ky", "đăng ký", "/thu-tuc-hanh-chinh/dang-ky-du-thi-tot-nghiep-trung-hoc-pho-thong/"),
+    ("duong day nong", "đường dây nóng", "/tin-tuc/duong-day-nong/"),
+    ("cap ban sao van bang", "cấp bản sao văn bằng", "/thu-tuc-hanh-chinh/cap-ban-sao-van-bang-chung-chi-tu-so-goc/"),
+])
+def test_search_without_diacritics_finds_pages_written_with_them(driver, base_url, query, written, expected):
+    results = search_results(driver, base_url, query)
+    assert len(results) >= (5 if expected is None else 1), results
+    if expected:
+        assert expected in results, results
+    excerpts = [e.text.lower() for e in driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-excerpt")]
+    assert written.split()[-1] in excerpts[0], excerpts[0]
+    assert driver.find_element(By.CSS_SELECTOR, ".pagefind-ui__search-input").get_attribute("value") == query
+    assert "q=" + query.replace(" ", "+") in driver.current_url
+
+
+def test_search_is_in_vietnamese_and_filters_by_kind_and_field(driver, base_url):
+    search_results(driver, base_url, "cap ban sao")
+    message = driver.find_element(By.CSS_SELECTOR, ".pagefind-ui__message").text
+    assert "kết quả cho" in message
+    groups = [e.text for e in driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__filter-name")]
+    assert "Loại" in " ".join(groups) and "Lĩnh vực" in " ".join(groups)
+    driver.find_element(By.XPATH, "//summary[contains(., 'Loại')]").click()
+    driver.find_element(By.XPATH, "//label[contains(@class,'pagefind-ui__filter-label')][contains(., 'Thủ tục')]").click()
+    WebDriverWait(driver, 10).until(lambda d: all(
+        "/thu-tuc-hanh-chinh/" in link.get_attribute("href")
+        for link in d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link")))
+    assert driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link")
+
+
+def test_listing_pages_and_chrome_are_not_indexed(built_site):
+    assert 'data-pagefind-body' not in (built_site / "thu-tuc-hanh-chinh" / "index.html").read_text(encoding="utf-8")
+    assert 'data-pagefind-body' not in (built_site / "tin-tuc" / "index.html").read_text(encoding="utf-8")
+    article = (built_site / "tin-tuc" / "duong-day-nong" / "index.html").read_text(encoding="utf-8")
+    assert article.count("data-pagefind-body") == 1  # the folded words live in the index only
+
+
+def test_header_search_works_without_javascript(built_site):
+    html = (built_site / "van-ban" / "index.html").read_text(encoding="utf-8")
+    form = re.search(r'<form class="cchc-header-search"[^>]*>', html).group(0)
+    assert 'action="../tim-kiem/"' in form and 'method="get"' in form
+    assert 'name="q"' in html
+
+
+def test_font_size_and_contrast_are_remembered_across_pages(fresh, base_url):
+    driver = fresh
+    def body_size() -> float:
+        return driver.execute_script("return parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)")
+    default = body_size()
+    bigger = driver.find_element(By.CSS_SELECTOR, "[aria-label='A+ Tăng cỡ chữ']")
+    assert bigger.is_displayed()
+    bigger.click()
+    assert body_size() > default
+    assert driver.find_element(By.CSS_SELECTOR, "[aria-label='Cỡ chữ mặc định']").get_attribute("aria-pressed") == "false"
+    contrast = driver.find_element(By.CSS_SELECTOR, "button[data-cchc-contrast]")
+    contrast.click()
+    assert contrast.get_attribute("aria-pressed") == "true"
+    assert driver.execute_script("return getComputedStyle(document.body).backgroundColor") == "rgb(0, 0, 0)"
+    driver.get(base_url + PAGES["thu-tuc"])
+    assert driver.execute_script("return document.documentElement.getAttribute('data-cchc-font')") == "1"
+    assert body_size() > default
+    assert driver.find_element(By.CSS_SELECTOR, "button[data-cchc-contrast]").get_attribute("aria-pressed") == "true"
+    driver.find_element(By.CSS_SELECTOR, "[aria-label='Cỡ chữ mặc định']").click()
+    assert body_size() == default
+    assert driver.find_element(By.CSS_SELECTOR, "[aria-label='Cỡ chữ mặc định']").get_attribute("aria-pressed") == "true"
+
+
+def test_reader_controls_work_with_the_keyboard_only(fresh):
+    driver = fresh
+    body = driver.find_element(By.TAG_NAME, "body")
+    body.send_keys(Keys.TAB)
+    reached = []
+    for _ in range(8):
+        active = driver.switch_to.active_element
+        reached.append(active.get_attribute("aria-label") or active.text)
+        if reached[-1] == "A+ Tăng cỡ chữ":
+            break
+        active.send_keys(Keys.TAB)
+    assert reached[-1] == "A+ Tăng cỡ chữ", reached
+    driver.switch_to.active_element.send_keys(Keys.ENTER)
+    assert driver.execute_script("return document.documentElement.getAttribute('data-cchc-font')") == "1"
+    driver.switch_to.active_element.send_keys(Keys.TAB)
+    assert driver.switch_to.active_element.text == "Tương phản cao"
+    driver.switch_to.active_element.send_keys(Keys.SPACE)
+    assert driver.execute_script("return document.documentElement.getAttribute('data-cchc-contrast')") == "high"
+    status = driver.find_element(By.CSS_SELECTOR, "[data-cchc-reader-status]")
+    assert status.get_attribute("aria-live") == "polite" and "tương phản cao" in status.get_attribute("textContent")
+
+
+def axe_violations(driver) -> list[dict]:
+    driver.execute_script(AXE.read_text(encoding="utf-8"))
+    result = driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+           .then(r => done(r.violations.map(v => ({id: v.id, help: v.help,
+                 nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' :: ' + n.failureSummary)}))))
+           .catch(e => done([{id: 'axe-error', help: String(e), nodes: []}]));""")
+    return result
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core not installed (npm install --prefix .cache/npm axe-core@4)")
+@pytest.mark.parametrize("contrast", ["default", "high"])
+def test_axe_finds_no_wcag_violations(fresh, base_url, contrast):
+    driver = fresh
+    driver.set_script_timeout(60)
+    if contrast == "high":
+        driver.execute_script("localStorage.setItem('cchc-contrast', 'high')")
+    report = {}
+    for name, path in PAGES.items():
+        driver.get(base_url + path)
+        if name == "tim-kiem":
+            WebDriverWait(driver, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link"))
+        violations = axe_violations(driver)
+        if violations:
+            report[path] = violations
+    assert report == {}, json.dumps(report, ensure_ascii=False, indent=1)
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_screenshots(driver, base_url, width):
+    """Kept in test-artifacts/ for people to look at; the test checks nothing overflows sideways."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    driver.set_window_size(width, 900)
+    driver.get(base_url + "/")
+    driver.execute_script("localStorage.clear()")
+    too_wide = {}
+    for name, path in PAGES.items():
+        driver.get(base_url + path)
+        if name == "tim-kiem":
+            WebDriverWait(driver, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link"))
+        height = driver.execute_script("return document.documentElement.scrollHeight")
+        driver.set_window_size(width, min(height + 140, 6000))
+        driver.save_screenshot(str(ARTIFACTS / f"{name}-{width}.png"))
+        overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 0:
+            too_wide[path] = overflow
+        driver.set_window_size(width, 900)
+    assert too_wide == {}
+
+
+@pytest.mark.parametrize("name", ["tin", "thu-tuc"])
+def test_news_and_procedures_print_without_navigation_and_with_link_urls(base_url, name):
+    ARTIFACTS.mkdir(exist_ok=True)
+    target = ARTIFACTS / f"in-{name}.pdf"
+    pages = print_to_pdf(base_url + PAGES[name], target)
+    assert pages >= 1
+    text = pdf_text(target)
+    if text is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    assert "Tìm kiếm" not in text and "Cỡ chữ" not in text and "Kế hoạch tuyên truyền" not in text.split("\n")[0]
+    assert "(http" in text
+
+
+def pdf_text(path: Path) -> str | None:
+    if not shutil.which("pdftotext"):
+        return None
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
