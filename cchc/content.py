@@ -51,7 +51,7 @@ class SiteContent:
     documents: tuple[Document, ...]
     """Guiding documents, newest first, the yearly plans included."""
     questions: tuple[Question, ...]
-    """Answered questions, newest answer first (unanswered ones are not published)."""
+    """Answered questions, newest answer first (unanswered ones, or answers dated after the build, wait)."""
     statistics: Statistics
     """Dossier figures per period and satisfaction surveys."""
     unpublished_src_uris: frozenset[str]
@@ -85,7 +85,8 @@ def load_site(paths: ContentPaths, site_url: str | None, src_uris: list[str], no
 
     public = News.publish(articles, now)
     shown = News.publish(articles, now, include_drafts) if include_drafts else public
-    answered = sorted((q for q in questions if q.is_answered), key=lambda q: (q.answered, q.slug), reverse=True)
+    answered = sorted((q for q in questions if q.is_answered and q.answered <= now.date()),
+                      key=lambda q: (q.answered, q.slug), reverse=True)
     published = {a.src_uri for a in shown.articles} | {q.src_uri for q in answered}
     data_files = {uri for uri in uris if is_procedure(uri) or is_document(uri)}
     drafts = {uri for uri in uris if (is_article(uri) or is_question(uri)) and uri not in published}

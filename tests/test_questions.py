@@ -173,3 +173,10 @@ def test_list_newest_first_field_filter_ask_box_and_procedure_link(site):
     assert related.get_text() == "Cấp bản sao văn bằng, chứng chỉ từ sổ gốc"
     data = json.loads(listing.select_one('script[type="application/ld+json"]').string)
     assert [q["name"] for q in data["mainEntity"]] == ["Câu mới", "Câu cũ"]
+
+
+def test_an_answer_dated_after_the_build_waits_like_a_future_article(site):
+    question(site, "sap-tra-loi", title="Trả lời hẹn ngày", answered="2030-01-01")
+    site.build_ok()
+    assert not (site.site_dir / "hoi-dap/sap-tra-loi").exists()
+    assert "Trả lời hẹn ngày" not in (site.site_dir / "hoi-dap/rss.xml").read_text(encoding="utf-8")
