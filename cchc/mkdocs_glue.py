@@ -37,6 +37,7 @@ class SiteBuild:
         self.pages: dict[str, GeneratedPage | GeneratedFile | ContentPage] = {}
         self.feeds: list[Feed] = []
         self.globals: dict[str, Any] = {}
+        self._feed_links_by_folder: dict[str, list[dict[str, str]]] = {}
 
     def register_files(self, files: Files) -> Files:
         """Load all content, drop what is unpublished, place section pages, add generated ones."""
@@ -100,7 +101,12 @@ class SiteBuild:
         return context
 
     def _feed_links(self, folder: str) -> list[dict[str, str]]:
-        """The site-wide feeds, plus the feed of the listing the page shows."""
+        """The site-wide feeds, plus the feed of the listing the page shows (made once per folder)."""
+        if folder not in self._feed_links_by_folder:
+            self._feed_links_by_folder[folder] = self._make_feed_links(folder)
+        return self._feed_links_by_folder[folder]
+
+    def _make_feed_links(self, folder: str) -> list[dict[str, str]]:
         chosen = [f for f in self.feeds if f.folder in ("", folder)]
         return [{"title": f"{f.title} ({kind})", "type": mime, "url": path}
                 for f in chosen for kind, mime, path in
