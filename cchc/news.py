@@ -20,6 +20,7 @@ from typing import Callable, Mapping
 from cchc.errors import ErrorLog
 from cchc.fields import Fields
 from cchc.frontmatter import FrontMatterProblem, split_front_matter
+from cchc.rebuilds import FileMemo
 from cchc.plans import PLANS_DIR, Plan, parse_plan_month
 from cchc.settings import Category, Settings
 from cchc.text import NotUtf8, nfc, read_utf8, slugify
@@ -109,15 +110,29 @@ class Article:
 
 
 def load_articles(sources: list[SourceFile], settings: Settings, docs_dir: str, plans: Mapping[int, Plan],
-                  log: ErrorLog) -> list[Article]:
-    """Validate every article file; those with errors are logged and left out."""
+                  log: ErrorLog, memo: FileMemo | None = None) -> list[Article]:
+    """Validate every article file; those with errors are logged and left out.
+
+    ``memo`` gives back the article of a file whose bytes, settings, plans and linked files are
+    those of the previous build (``mkdocs serve``).
+    """
+    memo = memo or FileMemo()
+    memo.start("articles", (settings, plans, docs_dir))
+    links = lambda article: article_links(article, docs_dir)  # noqa: E731
     articles = []
     for source in sources:
-        article = load_article(source, settings, docs_dir, plans, log)
+        article = memo.load("articles", source.abs_path,
+                            lambda: load_article(source, settings, docs_dir, plans, log), links)
         if article is not None:
             articles.append(article)
     _check_unique_slugs(articles, log)
     return articles
+
+
+def article_links(article: Article, docs_dir: str) -> tuple[str, ...]:
+    """The files an article shows (cover, attachments), on disk."""
+    uris = ([article.cover.url] if article.cover else []) + [a.url for a in article.attachments]
+    return tuple(os.path.join(docs_dir, uri) for uri in uris)
 
 
 def load_article(source: SourceFile, settings: Settings, docs_dir: str, plans: Mapping[int, Plan],

@@ -16,6 +16,7 @@ from enum import Enum
 
 from cchc.errors import ErrorLog
 from cchc.fields import Fields
+from cchc.rebuilds import FileMemo
 from cchc.yamlmarks import MarkedDict, YamlProblem, load_marked_yaml
 
 PLANS_DIR = "plans"
@@ -123,8 +124,10 @@ def month_state(plan: Plan, month: int, articles: int, today: date) -> MonthStat
     return MonthState.MISSED
 
 
-def load_plans(project_dir: str, docs_dir: str, log: ErrorLog) -> dict[int, Plan]:
+def load_plans(project_dir: str, docs_dir: str, log: ErrorLog, memo: FileMemo | None = None) -> dict[int, Plan]:
     """Every plans/<year>.yaml, validated; the result maps year → plan."""
+    memo = memo or FileMemo()
+    memo.start("plans", (project_dir, docs_dir))
     folder = os.path.join(project_dir, PLANS_DIR)
     names = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
     plans = {}
@@ -132,10 +135,15 @@ def load_plans(project_dir: str, docs_dir: str, log: ErrorLog) -> dict[int, Plan
         if not name.endswith((".yaml", ".yml")):
             continue
         shown_path = f"{PLANS_DIR}/{name}"
-        plan = load_plan(os.path.join(folder, name), shown_path, docs_dir, log)
+        path = os.path.join(folder, name)
+        plan = memo.load("plans", path, lambda: load_plan(path, shown_path, docs_dir, log), lambda p: _plan_links(p, docs_dir))
         if plan is not None:
             plans[plan.year] = plan
     return plans
+
+
+def _plan_links(plan: Plan, docs_dir: str) -> tuple[str, ...]:
+    return (os.path.join(docs_dir, plan.attachment),) if plan.attachment else ()
 
 
 def load_plan(path: str, shown_path: str, docs_dir: str, log: ErrorLog) -> Plan | None:
