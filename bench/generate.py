@@ -25,8 +25,8 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 YEARS = (2019, 2020, 2021, 2022, 2023)
-BUILD_EPOCH = "1702620000"
-"""SOURCE_DATE_EPOCH for measuring: 2023-12-15, after every generated article."""
+BUILD_EPOCH = "1705276800"
+"""SOURCE_DATE_EPOCH for measuring: 2024-01-15, after every generated article."""
 
 SIZES = {"articles": 2000, "procedures": 150, "questions": 500, "documents": 300}
 CATEGORIES = ("Hoạt động cải cách hành chính", "Cải cách thủ tục hành chính", "Chuyển đổi số", "Văn hóa công vụ")
