@@ -18,6 +18,7 @@ from cchc.reading import SourceFile
 from cchc.plans import Plan, load_plans
 from cchc.procedures import Catalogue
 from cchc.procedures_load import is_procedure, load_procedures
+from cchc.rebuilds import FileMemo
 from cchc.questions import Question, is_question, load_questions
 from cchc.settings import Settings, load_settings
 from cchc.statistics import PERIODS_URI, SURVEYS_URI, Statistics, load_statistics
@@ -64,22 +65,24 @@ def is_article(src_uri: str) -> bool:
 
 
 def load_site(paths: ContentPaths, site_url: str | None, src_uris: list[str], now: datetime,
-              include_drafts: bool = False) -> SiteContent:
+              include_drafts: bool = False, memo: FileMemo | None = None) -> SiteContent:
     """Read everything under content/ (``src_uris``), plans/ and the settings.
 
-    Raises ContentErrors with every problem found if anything is wrong.
+    Raises ContentErrors with every problem found if anything is wrong. ``memo`` holds the
+    models of the previous build in this process; files that did not change are not parsed again.
     """
+    memo = memo or FileMemo()
     log = ErrorLog()
     settings = load_settings(paths.config_path, site_url, paths.project_dir, log)
     if settings is None:
         log.raise_if_any()
     uris = sorted(src_uris)
     sources = lambda wanted: [paths.source(uri) for uri in uris if wanted(uri)]  # noqa: E731
-    plans = load_plans(paths.project_dir, paths.docs_dir, log)
-    procedures = Catalogue.of(load_procedures(sources(is_procedure), now.date(), log))
-    articles = load_articles(sources(is_article), settings, paths.docs_dir, plans, log)
-    documents = load_documents(sources(is_document), paths.docs_dir, plans, procedures.procedures, log)
-    questions = load_questions(sources(is_question), procedures.procedures, log)
+    plans = load_plans(paths.project_dir, paths.docs_dir, log, memo)
+    procedures = Catalogue.of(load_procedures(sources(is_procedure), now.date(), log, memo))
+    articles = load_articles(sources(is_article), settings, paths.docs_dir, plans, log, memo)
+    documents = load_documents(sources(is_document), paths.docs_dir, plans, procedures.procedures, log, memo)
+    questions = load_questions(sources(is_question), procedures.procedures, log, memo)
     statistics = load_statistics(sources(lambda uri: uri in (PERIODS_URI, SURVEYS_URI)), log)
     log.raise_if_any()
 

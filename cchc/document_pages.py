@@ -21,6 +21,10 @@ def build_document_pages(documents: tuple[Document, ...], today: date) -> list[G
     years = sorted({d.issued.year for d in documents}, reverse=True)
     types = [(kind, TYPES[kind], type_url(kind)) for kind in TYPES if any(d.type == kind for d in documents)]
     by_slug = {d.slug: d for d in documents}
+    replaced: dict[str, list[Document]] = {}
+    for d in documents:
+        if d.replaced_by:
+            replaced.setdefault(slugify(d.replaced_by), []).append(d)
     common = {"years": years, "types": types, "today": today, "feed_folder": f"{DOCUMENTS_DIR}/"}
     pages = paginated_pages(f"{DOCUMENTS_DIR}/", "Văn bản chỉ đạo, điều hành", "documents-list.html", documents,
                             PER_PAGE, common, "Kế hoạch, quyết định, công văn về cải cách hành chính",
@@ -34,7 +38,7 @@ def build_document_pages(documents: tuple[Document, ...], today: date) -> list[G
                                  PER_PAGE, {**common, "kind": kind}, hide=("navigation",))
     for document in documents:
         replacement = by_slug.get(slugify(document.replaced_by)) if document.replaced_by else None
-        replaces = [d for d in documents if d.replaced_by and slugify(d.replaced_by) == document.slug]
+        replaces = replaced.get(document.slug, [])
         pages.append(GeneratedPage(f"{document.url}index.md", f"{document.type_label} số {document.number}",
                                    "document.html", {**common, "document": document, "replacement": replacement,
                                                      "replaces": replaces}, document.summary))

@@ -18,6 +18,7 @@ from cchc.errors import ErrorLog
 from cchc.fields import Fields
 from cchc.placeholders import load_filled
 from cchc.reading import SourceFile, read_yaml_mapping
+from cchc.rebuilds import FileMemo
 from cchc.plans import Plan
 from cchc.procedures import Procedure
 from cchc.procedures_load import procedure_index, read_procedure_refs
@@ -106,12 +107,17 @@ def is_document(src_uri: str) -> bool:
 
 
 def load_documents(sources: list[SourceFile], docs_dir: str, plans: Mapping[int, Plan],
-                   procedures: tuple[Procedure, ...], log: ErrorLog) -> list[Document]:
+                   procedures: tuple[Procedure, ...], log: ErrorLog, memo: FileMemo | None = None) -> list[Document]:
     """Every document file plus the yearly plans; numbers are unique and replacements exist."""
-    documents = [plan_document(plan) for plan in plans.values()]
+    memo = memo or FileMemo()
+    memo.start("documents", (plans, procedures, docs_dir))
+    documents = [memo.derive("plan-documents", plan, lambda: plan_document(plan)) for plan in plans.values()]
+    memo.sweep("plan-documents", list(plans.values()))
     index = procedure_index(procedures)
+    links = lambda d: (os.path.join(docs_dir, d.file.url),) if d.file else ()  # noqa: E731
     for source in sources:
-        document = load_document(source, docs_dir, plans, index, log)
+        document = memo.load("documents", source.abs_path, lambda: load_document(source, docs_dir, plans, index, log),
+                             links)
         if document is not None:
             documents.append(document)
     _check_unique(documents, log)

@@ -1,7 +1,8 @@
 """Everything that touches MkDocs: registering files, feeding templates, writing feeds.
 
 One ``SiteBuild`` is created per build in ``on_config`` (so nothing leaks from
-one ``mkdocs serve`` rebuild to the next) and the hooks call its methods.
+one ``mkdocs serve`` rebuild to the next) and the hooks call its methods. What a
+rebuild may reuse lives in ``cchc.rebuilds`` and is checked against the files.
 """
 
 from __future__ import annotations
@@ -21,29 +22,45 @@ from cchc.errors import ContentError, ContentErrors
 from cchc.feeds import Feed, render_atom, render_rss
 from cchc.pages import ContentPage, GeneratedFile, GeneratedPage
 from cchc.question_pages import plain_text_with_breaks
+from cchc.rebuilds import PageMemo, PageState, file_digest, memory_for, theme_stamp
 from cchc.search import SearchIndexError, write_search_index
 from cchc.sections import GENERATOR_NAME, feeds, generated_page_clashes, section_pages, template_globals
 from cchc.text import VN_TZ, format_count, format_date, format_datetime, format_size, nfc, nfc_tree
 
 
+class TrackedFile(File):
+    """A page whose need to be rendered again under ``--dirty`` cchc decides (see ``cchc.rebuilds``)."""
+
+    modified = True
+
+    def is_modified(self) -> bool:
+        return self.modified
+
+
 class SiteBuild:
     """The state of one build: the loaded content and the pages made from it."""
 
-    def __init__(self, config: MkDocsConfig, preview: bool) -> None:
+    def __init__(self, config: MkDocsConfig, preview: bool, dirty: bool = False) -> None:
         self.config = config
         self.preview = preview
+        self.dirty = dirty
         config_path = os.path.abspath(config.config_file_path)
         self.paths = ContentPaths(os.path.dirname(config_path), config_path, config.docs_dir)
+        self.memory = memory_for(config_path)
+        self._page_states: dict[str, PageState] = {}
+        self._outputs: set[str] = set()
         self.site: SiteContent | None = None
         self.pages: dict[str, GeneratedPage | GeneratedFile | ContentPage] = {}
         self.feeds: list[Feed] = []
         self.globals: dict[str, Any] = {}
+        self._feed_links_by_folder: dict[str, list[dict[str, str]]] = {}
 
     def register_files(self, files: Files) -> Files:
         """Load all content, drop what is unpublished, place section pages, add generated ones."""
         now = get_build_datetime().astimezone(VN_TZ)
         try:
-            self.site = load_site(self.paths, self.config.site_url, [f.src_uri for f in files], now, self.preview)
+            self.site = load_site(self.paths, self.config.site_url, [f.src_uri for f in files], now, self.preview,
+                                  self.memory.files)
         except ContentErrors as errors:
             raise PluginError(errors.report()) from None
         self.feeds = feeds(self.site)
@@ -56,18 +73,72 @@ class SiteBuild:
             if isinstance(page, ContentPage):
                 self._move(files, page)
             elif files.get_file_from_path(page.src_uri) is None:
-                files.append(File.generated(self.config, page.src_uri, content=page.content))
+                files.append(TrackedFile.generated(self.config, page.src_uri, content=page.content))
             self.pages[page.src_uri] = page
         clashes += self._destination_clashes(files)
         if clashes:
             raise PluginError(ContentErrors(clashes).report())
+        if self.dirty:
+            files = self._mark_modified(files)
         return files
+
+    def _mark_modified(self, files: Files) -> Files:
+        """Under ``--dirty``: render a page again only if what it shows changed since the last build.
+
+        Pages that are not cchc's (the home page shows the latest news) are always rendered.
+        """
+        site = self._site_stamp()
+        same_site = site == self.memory.pages.site
+        marked = []
+        for file in files:
+            page = self.pages.get(file.src_uri)
+            if file.is_documentation_page() and not isinstance(file, TrackedFile):
+                file = TrackedFile(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls,
+                                   dest_uri=file.dest_uri)
+            if isinstance(file, TrackedFile) and isinstance(page, (GeneratedPage, ContentPage)):
+                source = page.content.encode() if isinstance(page, GeneratedPage) else file_digest(file.abs_src_path)
+                state = PageState(source, (page.template, page.data))
+                file.modified = self.memory.pages.changed(file.src_uri, state, same_site)
+                self._page_states[file.src_uri] = state
+            marked.append(file)
+        self._outputs = {f.dest_uri for f in marked} | {p for f in self.feeds for p in (f.rss_path, f.atom_path)}
+        self._site = site
+        return Files(marked)
+
+    def _site_stamp(self) -> tuple:
+        """What every page may show: settings, globals, feed links, the day, mkdocs.yml and the theme."""
+        site = self.site
+        theme = [self.config.theme.custom_dir] if self.config.theme.custom_dir else []
+        return (site.settings, self.globals, tuple((f.folder, f.title) for f in self.feeds), site.built_at.date(),
+                file_digest(self.paths.config_path), theme_stamp(theme), self.preview)
+
+    def remember_build(self, site_dir: str) -> None:
+        """After a successful build: remember what each page showed; delete outputs of pages now gone."""
+        if not self.dirty:
+            return
+        for dest_uri in sorted(self.memory.pages.outputs - self._outputs):
+            self._delete_output(site_dir, dest_uri)
+        self.memory.pages = PageMemo(self._site, self._page_states, self._outputs)
+
+    def forget_build(self) -> None:
+        """A build failed half-way: its outputs are unknown, so the next one renders every page."""
+        self.memory.pages = PageMemo()
+
+    @staticmethod
+    def _delete_output(site_dir: str, dest_uri: str) -> None:
+        path = os.path.join(site_dir, *dest_uri.split("/"))
+        if os.path.isfile(path):
+            os.remove(path)
+        folder = os.path.dirname(path)
+        while folder != os.path.normpath(site_dir) and os.path.isdir(folder) and not os.listdir(folder):
+            os.rmdir(folder)
+            folder = os.path.dirname(folder)
 
     def _move(self, files: Files, page: ContentPage) -> None:
         file = files.get_file_from_path(page.src_uri)
         files.remove(file)
-        files.append(File(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls,
-                          dest_uri=f"{page.url}index.html"))
+        files.append(TrackedFile(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls,
+                                 dest_uri=f"{page.url}index.html"))
 
     def _destination_clashes(self, files: Files) -> list[ContentError]:
         seen: dict[str, File] = {}
@@ -101,7 +172,12 @@ class SiteBuild:
         return context
 
     def _feed_links(self, folder: str) -> list[dict[str, str]]:
-        """The site-wide feeds, plus the feed of the listing the page shows."""
+        """The site-wide feeds, plus the feed of the listing the page shows (made once per folder)."""
+        if folder not in self._feed_links_by_folder:
+            self._feed_links_by_folder[folder] = self._make_feed_links(folder)
+        return self._feed_links_by_folder[folder]
+
+    def _make_feed_links(self, folder: str) -> list[dict[str, str]]:
         chosen = [f for f in self.feeds if f.folder in ("", folder)]
         return [{"title": f"{f.title} ({kind})", "type": mime, "url": path}
                 for f in chosen for kind, mime, path in

@@ -7,6 +7,7 @@ are validated here once per build; drafts and future-dated articles are loaded
 
 from __future__ import annotations
 
+import heapq
 import os
 import posixpath
 import re
@@ -19,12 +20,15 @@ from typing import Callable, Mapping
 from cchc.errors import ErrorLog
 from cchc.fields import Fields
 from cchc.reading import SourceFile, read_front_matter
+from cchc.rebuilds import FileMemo
 from cchc.plans import PLANS_DIR, Plan, parse_plan_month
 from cchc.settings import Category, Settings
 from cchc.text import slugify
 
 NEWS_DIR = "tin-tuc"
 RELATED_LIMIT = 5
+RELATED_WINDOW = 50
+"""How many articles of a tag, nearest in time on each side, are candidates for "related"."""
 
 FIELDS = {
     "title": "tiêu đề", "date": "ngày giờ đăng", "updated": "ngày giờ cập nhật", "summary": "tóm tắt",
@@ -96,15 +100,29 @@ class Article:
 
 
 def load_articles(sources: list[SourceFile], settings: Settings, docs_dir: str, plans: Mapping[int, Plan],
-                  log: ErrorLog) -> list[Article]:
-    """Validate every article file; those with errors are logged and left out."""
+                  log: ErrorLog, memo: FileMemo | None = None) -> list[Article]:
+    """Validate every article file; those with errors are logged and left out.
+
+    ``memo`` gives back the article of a file whose bytes, settings, plans and linked files are
+    those of the previous build (``mkdocs serve``).
+    """
+    memo = memo or FileMemo()
+    memo.start("articles", (settings, plans, docs_dir))
+    links = lambda article: article_links(article, docs_dir)  # noqa: E731
     articles = []
     for source in sources:
-        article = load_article(source, settings, docs_dir, plans, log)
+        article = memo.load("articles", source.abs_path,
+                            lambda: load_article(source, settings, docs_dir, plans, log), links)
         if article is not None:
             articles.append(article)
     _check_unique_slugs(articles, log)
     return articles
+
+
+def article_links(article: Article, docs_dir: str) -> tuple[str, ...]:
+    """The files an article shows (cover, attachments), on disk."""
+    uris = ([article.cover.url] if article.cover else []) + [a.url for a in article.attachments]
+    return tuple(os.path.join(docs_dir, uri) for uri in uris)
 
 
 def load_article(source: SourceFile, settings: Settings, docs_dir: str, plans: Mapping[int, Plan],
@@ -275,16 +293,30 @@ class News:
 
     @cached_property
     def _by_tag(self) -> dict[str, list[Article]]:
+        """Articles of each tag, newest first (the order of ``articles``)."""
         index = defaultdict(list)
         for article in self.articles:
             for tag in article.tags:
                 index[tag.casefold()].append(article)
         return index
 
+    @cached_property
+    def _tag_positions(self) -> dict[str, dict[str, int]]:
+        return {tag: {a.src_uri: i for i, a in enumerate(found)} for tag, found in self._by_tag.items()}
+
     def related(self, article: Article, limit: int = RELATED_LIMIT) -> list[Article]:
-        """Articles sharing most tags with this one; closer in time first on ties."""
-        shared = Counter(other for tag in article.tags for other in self._by_tag[tag.casefold()]
-                         if other is not article)
+        """Articles sharing most tags with this one; closer in time first on ties.
+
+        Candidates are the ``RELATED_WINDOW`` articles nearest in time on either side in each
+        of its tags, so the cost per article does not grow with the size of a tag: ranking every
+        article of a big tag made the build quadratic in the number of articles.
+        """
+        shared: Counter[Article] = Counter()
+        for tag in {t.casefold() for t in article.tags}:
+            found = self._by_tag[tag]
+            position = self._tag_positions[tag][article.src_uri]
+            shared.update(found[max(0, position - RELATED_WINDOW):position + RELATED_WINDOW + 1])
+        shared.pop(article, None)
         def rank(other: Article) -> tuple:
             return (-shared[other], abs((other.published - article.published).total_seconds()), other.slug)
-        return sorted(shared, key=rank)[:limit]
+        return heapq.nsmallest(limit, shared, key=rank)

@@ -17,6 +17,7 @@ from enum import Enum
 from cchc.errors import ErrorLog
 from cchc.fields import Fields
 from cchc.reading import SourceFile, read_yaml_mapping
+from cchc.rebuilds import FileMemo
 from cchc.yamlmarks import MarkedDict
 
 PLANS_DIR = "plans"
@@ -124,18 +125,26 @@ def month_state(plan: Plan, month: int, articles: int, today: date) -> MonthStat
     return MonthState.MISSED
 
 
-def load_plans(project_dir: str, docs_dir: str, log: ErrorLog) -> dict[int, Plan]:
+def load_plans(project_dir: str, docs_dir: str, log: ErrorLog, memo: FileMemo | None = None) -> dict[int, Plan]:
     """Every plans/<year>.yaml, validated; the result maps year → plan."""
+    memo = memo or FileMemo()
+    memo.start("plans", (project_dir, docs_dir))
     folder = os.path.join(project_dir, PLANS_DIR)
     names = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
     plans = {}
     for name in names:
         if not name.endswith((".yaml", ".yml")):
             continue
-        plan = load_plan(SourceFile(name, os.path.join(folder, name), f"{PLANS_DIR}/{name}"), docs_dir, log)
+        source = SourceFile(name, os.path.join(folder, name), f"{PLANS_DIR}/{name}")
+        plan = memo.load("plans", source.abs_path, lambda: load_plan(source, docs_dir, log),
+                         lambda p: _plan_links(p, docs_dir))
         if plan is not None:
             plans[plan.year] = plan
     return plans
+
+
+def _plan_links(plan: Plan, docs_dir: str) -> tuple[str, ...]:
+    return (os.path.join(docs_dir, plan.attachment),) if plan.attachment else ()
 
 
 def load_plan(source: SourceFile, docs_dir: str, log: ErrorLog) -> Plan | None:

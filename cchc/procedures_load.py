@@ -15,6 +15,7 @@ from cchc.errors import ErrorLog
 from cchc.fields import Fields
 from cchc.placeholders import load_filled
 from cchc.reading import SourceFile, read_yaml_mapping
+from cchc.rebuilds import FileMemo
 from cchc.procedures import (CHANNELS, FIELD_LABELS, LEVELS, ONLINE_LEVELS, PROCEDURES_DIR, STATUSES, TIME_UNITS,
                              Agencies, Change, Channel, Document, Field, LegalBasis, Procedure, Publication, Step,
                              TimeLimit)
@@ -49,18 +50,18 @@ def is_procedure(src_uri: str) -> bool:
     return posixpath.dirname(src_uri) == PROCEDURES_DIR and src_uri.endswith((".yaml", ".yml"))
 
 
-def load_procedures(sources: list[SourceFile], today: date, log: ErrorLog) -> list[Procedure]:
+def load_procedures(sources: list[SourceFile], today: date, log: ErrorLog,
+                    memo: FileMemo | None = None) -> list[Procedure]:
     """Every valid procedure; codes and slugs must be unique across files."""
+    memo = memo or FileMemo()
+    memo.start("procedures", today)
     procedures, codes, slugs = [], {}, {}
     for source in sorted(sources, key=lambda s: s.shown_path):
-        data = _read(source, log)
-        if data is None:
-            continue
-        procedure = load_filled(data, source.shown_path, log, lambda f: load_procedure(f, source, today))
+        procedure = memo.load("procedures", source.abs_path, lambda: _load_file(source, today, log))
         if procedure is None:
             continue
-        f = Fields(data, source.shown_path, log)
         if procedure.code and codes.setdefault(procedure.code, source.shown_path) != source.shown_path:
+            f = Fields(_read(source, log), source.shown_path, log)  # rare: read again for the line of "code"
             f.error("code", f'mã thủ tục "{procedure.code}" trùng với thủ tục ở {codes[procedure.code]}; mỗi thủ tục '
                             "có một mã riêng, kiểm tra lại mã (duplicate code)")
         elif slugs.setdefault(procedure.slug, source.shown_path) != source.shown_path:
@@ -69,6 +70,11 @@ def load_procedures(sources: list[SourceFile], today: date, log: ErrorLog) -> li
         else:
             procedures.append(procedure)
     return procedures
+
+
+def _load_file(source: SourceFile, today: date, log: ErrorLog) -> Procedure | None:
+    data = _read(source, log)
+    return None if data is None else load_filled(data, source.shown_path, log, lambda f: load_procedure(f, source, today))
 
 
 def _read(source: SourceFile, log: ErrorLog) -> MarkedDict | None:

@@ -17,6 +17,7 @@ from cchc.errors import ErrorLog
 from cchc.fields import Fields
 from cchc.placeholders import load_filled
 from cchc.reading import SourceFile, read_front_matter
+from cchc.rebuilds import FileMemo
 from cchc.procedures import FIELD_LABELS, Field, Procedure
 from cchc.procedures_load import procedure_index, read_procedure_refs
 from cchc.text import slugify
@@ -81,10 +82,14 @@ def is_question(src_uri: str) -> bool:
             and not src_uri.endswith("index.md"))
 
 
-def load_questions(sources: list[SourceFile], procedures: tuple[Procedure, ...], log: ErrorLog) -> list[Question]:
+def load_questions(sources: list[SourceFile], procedures: tuple[Procedure, ...], log: ErrorLog,
+                   memo: FileMemo | None = None) -> list[Question]:
     """Every question file, validated; unanswered ones are loaded too (and then not published)."""
+    memo = memo or FileMemo()
+    memo.start("questions", procedures)
     index = procedure_index(procedures)
-    questions = [q for q in (load_question(s, index, log) for s in sources) if q is not None]
+    loaded = (memo.load("questions", s.abs_path, lambda: load_question(s, index, log)) for s in sources)
+    questions = [q for q in loaded if q is not None]
     _check_unique_slugs(questions, log)
     return questions
 

@@ -10,17 +10,18 @@ from cchc.mkdocs_glue import SiteBuild, add_template_filters  # noqa: E402
 
 # Set once per process by on_startup; every per-build object lives in _build.
 _serving = False
+_dirty = False
 _build: SiteBuild | None = None
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
+    global _serving, _dirty
+    _serving, _dirty = command == "serve", dirty
 
 
 def on_config(config):
     global _build
-    _build = SiteBuild(config, preview=_serving)
+    _build = SiteBuild(config, preview=_serving, dirty=_dirty)
     return config
 
 
@@ -44,3 +45,9 @@ def on_page_context(context, page, config, nav):
 def on_post_build(config):
     _build.write_feeds(config.site_dir)
     _build.write_search_index(config.site_dir)
+    _build.remember_build(config.site_dir)
+
+
+def on_build_error(error):
+    if _build is not None:
+        _build.forget_build()

@@ -5,6 +5,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 import feedparser
@@ -65,3 +66,42 @@ def test_serve_previews_drafts_with_a_banner_and_rebuilds_after_an_edit(served):
     feed = feedparser.parse(fetch(base + "rss.xml"))
     assert "Tin công khai đã sửa" in [e.title for e in feed.entries]
     assert "Tin đang soạn" not in [e.title for e in feed.entries]
+
+
+def test_dirty_serve_renders_what_changed_and_drops_removed_articles(site):
+    site.article("cu", title="Tin cũ", date="2022-01-01", tags=["CCHC"])
+    site.article("moi", title="Tin mới", date="2022-01-02", tags=["CCHC"])
+    site.article("bo", title="Tin sẽ xóa", date="2021-06-01", tags=["khác"])
+    site.write_config()
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+                               cwd=site.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for(base + "tin-tuc/bo/", "Tin sẽ xóa")
+        site.article("moi", title="Tin mới đã sửa", date="2022-01-02", tags=["CCHC"])
+        (site.root / "content/tin-tuc/bo.md").unlink()
+        wait_for(base + "tin-tuc/", "Tin mới đã sửa")
+        assert "Tin sẽ xóa" not in fetch(base + "tin-tuc/")
+        older = wait_for(base + "tin-tuc/cu/", "Tin mới đã sửa")  # its "newer" and "related" links
+        assert "Tin mới</a>" not in older
+        assert "Tin mới đã sửa" in wait_for(base + "tin-tuc/chuyen-muc/hoat-dong-cchc/", "Tin mới đã sửa")
+        assert "Tin mới đã sửa" in [e.title for e in feedparser.parse(fetch(base + "rss.xml")).entries]
+        deadline = time.monotonic() + 30
+        while fetch_status(base + "tin-tuc/bo/") != 404 and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert fetch_status(base + "tin-tuc/bo/") == 404
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def fetch_status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+    except OSError:
+        return 0

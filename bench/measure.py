@@ -1,0 +1,248 @@
+"""Measure the build of a generated department side by side with plain Material (run by hand).
+
+    python bench/generate.py /tmp/cchc-bench
+    python bench/generate.py /tmp/cchc-bench-x2 --scale 2
+    python bench/measure.py /tmp/cchc-bench --double /tmp/cchc-bench-x2
+
+Every build runs in a fresh process (``python -m mkdocs build``) so its wall time and peak
+memory (max RSS from ``wait4``) are its own. Builds are interleaved and repeated
+(``--repeat``); the fastest run of each counts, since the machine is shared and noise only
+ever adds time. Compare the ratios, which come from one run, not the absolute seconds.
+
+Phases:
+
+- plain Material (same Markdown, no hooks) without and with the search plugin;
+- the cchc project without and with the search plugin; the difference is the search indexing time;
+- Pagefind over the cchc site, when ``python -m pagefind`` is installed;
+- the cchc project at twice the content (``--double``);
+- ``mkdocs serve`` and ``mkdocs serve --dirty``: seconds from saving the newest article to the
+  edit being served on the article, the news listing, its category and year listings, the
+  older neighbour's page and ``/rss.xml``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import BUILD_EPOCH  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": BUILD_EPOCH}
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+
+
+def variant_config(project: Path, search: bool) -> Path:
+    """mkdocs.yml of ``project``, or a copy next to it without the search plugin."""
+    config = project / "mkdocs.yml"
+    if search:
+        return config
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    data["plugins"] = []
+    copy = project / "mkdocs.nosearch.yml"
+    copy.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return copy
+
+
+def timed(command: list[str], cwd: Path) -> Run:
+    start = time.monotonic()
+    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.monotonic() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode()[-3000:]}")
+    return Run(seconds, usage.ru_maxrss / 1024)
+
+
+def build(config: Path, site_dir: Path) -> Run:
+    return timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)],
+                 config.parent)
+
+
+def pagefind_available() -> bool:
+    probe = subprocess.run([sys.executable, "-m", "pagefind", "--help"], capture_output=True)
+    return probe.returncode == 0
+
+
+def measure_builds(root: Path, double: Path | None, repeat: int, work: Path) -> dict[str, Run]:
+    variants = {
+        "plain Material, no search": variant_config(root / "plain", search=False),
+        "plain Material + search": variant_config(root / "plain", search=True),
+        "cchc, no search": variant_config(root / "cchc", search=False),
+        "cchc + search": variant_config(root / "cchc", search=True),
+    }
+    if double:
+        variants["plain Material + search, 2× content"] = variant_config(double / "plain", search=True)
+        variants["cchc + search, 2× content"] = variant_config(double / "cchc", search=True)
+    best: dict[str, Run] = {}
+    for round_number in range(repeat):
+        for name, config in variants.items():
+            run = build(config, work / name.replace(" ", "_"))
+            print(f"  round {round_number + 1}: {name}: {run.seconds:.1f} s, {run.peak_mb:.0f} MB", flush=True)
+            if name not in best or run.seconds < best[name].seconds:
+                best[name] = Run(run.seconds, max(run.peak_mb, best.get(name, run).peak_mb))
+    if pagefind_available():
+        site = work / "cchc_+_search"
+        best["Pagefind over the cchc site"] = timed([sys.executable, "-m", "pagefind", "--site", str(site)], site)
+    return best
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_until(urls: dict[str, str], text: str, timeout: float) -> dict[str, float | None]:
+    """Seconds until each URL serves ``text`` (None if it never did within ``timeout``)."""
+    start, seen = time.monotonic(), {}
+    while len(seen) < len(urls) and time.monotonic() - start < timeout:
+        for name, url in urls.items():
+            if name not in seen and text in fetch(url):
+                seen[name] = time.monotonic() - start
+        time.sleep(0.05)
+    return {name: seen.get(name) for name in urls}
+
+
+def newest_article(project: Path) -> tuple[Path, Path]:
+    """The newest article and the one before it (whose page links to the newest as "Tin mới hơn")."""
+    files = sorted((project / "content" / "tin-tuc").glob("*.md"))
+    return files[-1], files[-2]
+
+
+def measure_serve(project: Path, dirty: bool, timeout: float) -> dict[str, float | None]:
+    article, older = newest_article(project)
+    original = article.read_text(encoding="utf-8")
+    meta = yaml.safe_load(original.split("---\n")[1])
+    year, category = str(meta["date"])[:4], meta["category"]
+    from cchc.text import slugify  # the project's own slug rules for the category URL
+    slug = article.stem[11:]
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", *(["--dirty"] if dirty else [])]
+    log = tempfile.TemporaryFile()
+    process = subprocess.Popen(command, cwd=project, env=ENV, stdout=log, stderr=log)
+    try:
+        start = time.monotonic()
+        first = wait_until({"article": f"{base}tin-tuc/{slug}/"}, meta["title"], timeout * 10)
+        if first["article"] is None:
+            log.seek(0)
+            raise SystemExit(f"mkdocs serve never served the article:\n{log.read().decode()[-3000:]}")
+        initial = time.monotonic() - start
+        time.sleep(2)  # let the watcher settle after the first build
+        marker = f"Tiêu đề đã sửa {int(time.time())}"
+        article.write_text(original.replace(f"title: {meta['title']}", f"title: {marker}", 1), encoding="utf-8")
+        urls = {
+            "article": f"{base}tin-tuc/{slug}/",
+            "news listing": f"{base}tin-tuc/",
+            "category listing": f"{base}tin-tuc/chuyen-muc/{slugify(category)}/",
+            "year listing": f"{base}tin-tuc/{year}/",
+            "older neighbour": f"{base}tin-tuc/{older.stem[11:]}/",
+            "rss.xml": f"{base}rss.xml",
+        }
+        seen = wait_until(urls, marker, timeout)
+        return {"first build (serve start)": initial, **seen}
+    finally:
+        article.write_text(original, encoding="utf-8")
+        process.terminate()
+        process.wait(timeout=30)
+        log.close()
+
+
+def show(value: float | None, unit: str = "s") -> str:
+    return "never" if value is None else f"{value:.1f} {unit}"
+
+
+def report(builds: dict[str, Run], serves: dict[str, dict[str, float | None]]) -> None:
+    print("\n| Phase | Wall time | Peak memory |\n|---|---:|---:|")
+    for name, run in builds.items():
+        print(f"| {name} | {run.seconds:.1f} s | {run.peak_mb:.0f} MB |")
+    for mode, figures in serves.items():
+        for name, seconds in figures.items():
+            print(f"| {mode}: {name} | {show(seconds)} | |")
+    plain, ours = builds["plain Material + search"], builds["cchc + search"]
+    ratios = [
+        ("cchc / plain Material (both with search); goal ≤ 1.10", ours.seconds / plain.seconds),
+        ("cchc / plain Material (both without search)",
+         builds["cchc, no search"].seconds / builds["plain Material, no search"].seconds),
+    ]
+    if "cchc + search, 2× content" in builds:
+        ratios.append(("cchc at 2× content / 1× content; goal ≤ 2.0",
+                       builds["cchc + search, 2× content"].seconds / ours.seconds))
+        ratios.append(("plain Material at 2× content / 1× content",
+                       builds["plain Material + search, 2× content"].seconds / plain.seconds))
+    print("\n| Ratio | Value |\n|---|---:|")
+    for name, value in ratios:
+        print(f"| {name} | {value:.2f} |")
+    print("\n| Derived | Value |\n|---|---:|")
+    print(f"| search indexing (Material lunr), cchc: build with − without search | "
+          f"{ours.seconds - builds['cchc, no search'].seconds:.1f} s |")
+    print(f"| search indexing (Material lunr), plain | "
+          f"{plain.seconds - builds['plain Material, no search'].seconds:.1f} s |")
+    if "Pagefind over the cchc site" in builds:
+        print(f"| Pagefind indexing of the cchc site | {builds['Pagefind over the cchc site'].seconds:.1f} s |")
+    else:
+        print("| Pagefind indexing | not installed (python -m pagefind) |")
+    print(f"| peak memory of the cchc build; goal < 1024 MB | {ours.peak_mb:.0f} MB |")
+    for mode, figures in serves.items():
+        edits = [v for k, v in figures.items() if k != "first build (serve start)"]
+        worst = None if None in edits else max(edits)
+        print(f"| {mode}: save → edit served everywhere; goal ≤ 3 s | {show(worst)} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("root", type=Path, help="a folder written by bench/generate.py")
+    parser.add_argument("--double", type=Path, help="the same generated with --scale 2")
+    parser.add_argument("--repeat", type=int, default=2, help="runs of each build; the fastest counts")
+    parser.add_argument("--no-builds", action="store_true", help="only measure mkdocs serve")
+    parser.add_argument("--no-serve", action="store_true", help="only measure the builds")
+    parser.add_argument("--serve-timeout", type=float, default=60, help="seconds to wait for an edit")
+    args = parser.parse_args()
+    root = args.root.resolve()
+    work = Path(tempfile.mkdtemp(prefix="cchc-bench-"))
+    try:
+        builds = {} if args.no_builds else measure_builds(root, args.double and args.double.resolve(),
+                                                         args.repeat, work)
+        serves = {}
+        if not args.no_serve:
+            for dirty in (False, True):
+                mode = "mkdocs serve --dirty" if dirty else "mkdocs serve"
+                serves[mode] = measure_serve(root / "cchc", dirty, args.serve_timeout)
+                print(f"  {mode}: {serves[mode]}", flush=True)
+        if builds:
+            report(builds, serves)
+        else:
+            for mode, figures in serves.items():
+                print(mode, {k: show(v) for k, v in figures.items()})
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,124 @@
+"""What one build remembers for the next one in the same process (``mkdocs serve``).
+
+MkDocs loads the hooks once per process and calls them again for every rebuild, so a
+rebuild can reuse what did not change instead of redoing it:
+
+- ``FileMemo`` keeps each content file's model (an article, a procedure, ...) under the
+  hash of the file's bytes and of everything else the model was made from (settings,
+  plans, the files it links to). A changed, added or removed file, or a changed setting,
+  gives a new key; nothing is reused on a guess such as a modification time.
+- ``PageMemo`` keeps what each page showed (its data and source hash). Under
+  ``mkdocs serve --dirty`` a page is rendered again only if that changed, or if something
+  every page shows (settings, theme, mkdocs.yml, the date) changed. Outputs of pages that no
+  longer exist are deleted.
+
+The memory is per mkdocs.yml and holds only the previous build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from typing import Any, Callable, Hashable, TypeVar
+
+T = TypeVar("T")
+
+
+def file_digest(path: str) -> bytes:
+    with open(path, "rb") as stream:
+        return hashlib.blake2b(stream.read(), digest_size=16).digest()
+
+
+def sizes_of(paths: tuple[str, ...]) -> tuple[int | None, ...]:
+    """Sizes of files a model links to (attachments): a model is reused only if they are unchanged."""
+    return tuple(os.path.getsize(p) if os.path.isfile(p) else None for p in paths)
+
+
+@dataclass
+class FileMemo:
+    """Models loaded from files in the previous build, by kind of content."""
+
+    contexts: dict[str, Any] = field(default_factory=dict)
+    entries: dict[str, dict[Any, tuple[Any, tuple[int | None, ...], Any]]] = field(default_factory=dict)
+
+    def start(self, kind: str, context: Any) -> None:
+        """Begin loading ``kind``; forget its models if what they depend on changed."""
+        if kind not in self.contexts or self.contexts[kind] != context:
+            self.entries[kind] = {}
+        self.contexts[kind] = context
+
+    def load(self, kind: str, path: str, load: Callable[[], T | None],
+             links: Callable[[T], tuple[str, ...]] = lambda value: ()) -> T | None:
+        """The model of the file at ``path``: remembered if its bytes and linked files are the same."""
+        digest = file_digest(path)
+        remembered = self.entries[kind].get(path)
+        if remembered and remembered[0] == digest and sizes_of(links(remembered[2])) == remembered[1]:
+            return remembered[2]
+        value = load()
+        if value is None:
+            self.entries[kind].pop(path, None)
+        else:
+            self.entries[kind][path] = (digest, sizes_of(links(value)), value)
+        return value
+
+
+    def derive(self, kind: str, origin: Any, make: Callable[[], T]) -> T:
+        """A value made from a remembered model (a plan's document entry), kept while the model is."""
+        store = self.entries.setdefault(kind, {})
+        remembered = store.get(id(origin))
+        if remembered is None or remembered[0] is not origin:
+            remembered = (origin, (), make())
+        store[id(origin)] = remembered
+        return remembered[2]
+
+    def sweep(self, kind: str, kept: list[Any]) -> None:
+        """Forget derived values whose model is gone."""
+        alive = {id(k) for k in kept}
+        store = self.entries.get(kind, {})
+        for key in [k for k in store if k not in alive]:
+            del store[key]
+
+
+@dataclass
+class PageState:
+    source: bytes | None
+    data: Any
+
+
+@dataclass
+class PageMemo:
+    """What every page showed in the previous build, and what it wrote."""
+
+    site: Hashable | None = None
+    pages: dict[str, PageState] = field(default_factory=dict)
+    outputs: set[str] = field(default_factory=set)
+
+    def changed(self, src_uri: str, state: PageState, site_same: bool) -> bool:
+        before = self.pages.get(src_uri)
+        return not site_same or before is None or before.source != state.source or before.data != state.data
+
+
+@dataclass
+class Memory:
+    files: FileMemo = field(default_factory=FileMemo)
+    pages: PageMemo = field(default_factory=PageMemo)
+
+
+_MEMORIES: dict[str, Memory] = {}
+"""One memory per mkdocs.yml for the life of the process: the only state kept between builds."""
+
+
+def memory_for(config_path: str) -> Memory:
+    return _MEMORIES.setdefault(config_path, Memory())
+
+
+def theme_stamp(dirs: list[str]) -> tuple[int, int]:
+    """Number and newest modification time of the theme's files: a template edit re-renders every page."""
+    count, newest = 0, 0
+    for top in dirs:
+        for folder, _, names in os.walk(top):
+            for name in names:
+                count += 1
+                newest = max(newest, os.stat(os.path.join(folder, name)).st_mtime_ns)
+    return count, newest
