@@ -186,6 +186,8 @@ def config(plain: bool) -> dict:
         "plugins": [{"search": {"lang": "vi"}}],
         "markdown_extensions": base["markdown_extensions"],
     }
+    if not plain:
+        data["plugins"] = []  # cchc searches with Pagefind, run by its hooks after the build
     if plain:
         data["nav"] = [{"Trang chủ": "index.md"}]
         data["not_in_nav"] = "/tin-tuc/\n/hoi-dap/\n"

@@ -11,9 +11,9 @@ ever adds time. Compare the ratios, which come from one run, not the absolute se
 
 Phases:
 
-- plain Material (same Markdown, no hooks) without and with the search plugin;
-- the cchc project without and with the search plugin; the difference is the search indexing time;
-- Pagefind over the cchc site, when ``python -m pagefind`` is installed;
+- plain Material (same Markdown, no hooks) without and with its lunr search plugin;
+- the cchc project without and with its Pagefind index (``CCHC_SEARCH_INDEX=off``); the
+  difference is the search indexing time;
 - the cchc project at twice the content (``--double``);
 - ``mkdocs serve`` and ``mkdocs serve --dirty``: seconds from saving the newest article to the
   edit being served on the article, the news listing, its category and year listings, the
@@ -49,7 +49,11 @@ class Run:
 
 
 def variant_config(project: Path, search: bool) -> Path:
-    """mkdocs.yml of ``project``, or a copy next to it without the search plugin."""
+    """mkdocs.yml of ``project``, or a copy next to it without the search plugin (plain Material).
+
+    cchc indexes with Pagefind from its hooks; its "no search" variant is the same config built
+    with ``CCHC_SEARCH_INDEX=off`` (see ``build``).
+    """
     config = project / "mkdocs.yml"
     if search:
         return config
@@ -60,9 +64,10 @@ def variant_config(project: Path, search: bool) -> Path:
     return copy
 
 
-def timed(command: list[str], cwd: Path) -> Run:
+def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
     start = time.monotonic()
-    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, cwd=cwd, env={**ENV, **(env or {})}, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.monotonic() - start
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -72,13 +77,9 @@ def timed(command: list[str], cwd: Path) -> Run:
 
 
 def build(config: Path, site_dir: Path) -> Run:
+    env = {"CCHC_SEARCH_INDEX": "off"} if config.name == "mkdocs.nosearch.yml" else {}
     return timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site_dir)],
-                 config.parent)
-
-
-def pagefind_available() -> bool:
-    probe = subprocess.run([sys.executable, "-m", "pagefind", "--help"], capture_output=True)
-    return probe.returncode == 0
+                 config.parent, env)
 
 
 def measure_builds(root: Path, double: Path | None, repeat: int, work: Path) -> dict[str, Run]:
@@ -98,9 +99,6 @@ def measure_builds(root: Path, double: Path | None, repeat: int, work: Path) -> 
             print(f"  round {round_number + 1}: {name}: {run.seconds:.1f} s, {run.peak_mb:.0f} MB", flush=True)
             if name not in best or run.seconds < best[name].seconds:
                 best[name] = Run(run.seconds, max(run.peak_mb, best.get(name, run).peak_mb))
-    if pagefind_available():
-        site = work / "cchc_+_search"
-        best["Pagefind over the cchc site"] = timed([sys.executable, "-m", "pagefind", "--site", str(site)], site)
     return best
 
 
@@ -200,14 +198,10 @@ def report(builds: dict[str, Run], serves: dict[str, dict[str, float | None]]) -
     for name, value in ratios:
         print(f"| {name} | {value:.2f} |")
     print("\n| Derived | Value |\n|---|---:|")
-    print(f"| search indexing (Material lunr), cchc: build with − without search | "
+    print(f"| search indexing (Pagefind), cchc: build with − without the index | "
           f"{ours.seconds - builds['cchc, no search'].seconds:.1f} s |")
-    print(f"| search indexing (Material lunr), plain | "
+    print(f"| search indexing (Material lunr), plain: build with − without search | "
           f"{plain.seconds - builds['plain Material, no search'].seconds:.1f} s |")
-    if "Pagefind over the cchc site" in builds:
-        print(f"| Pagefind indexing of the cchc site | {builds['Pagefind over the cchc site'].seconds:.1f} s |")
-    else:
-        print("| Pagefind indexing | not installed (python -m pagefind) |")
     print(f"| peak memory of the cchc build; goal < 1024 MB | {ours.peak_mb:.0f} MB |")
     for mode, figures in serves.items():
         edits = [v for k, v in figures.items() if k != "first build (serve start)"]

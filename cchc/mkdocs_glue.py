@@ -193,7 +193,13 @@ class SiteBuild:
                     stream.write(render(feed, settings.site_url, settings.feed_limit))
 
     def write_search_index(self, site_dir: str) -> None:
-        """Index the written pages with Pagefind, so every build (and serve) has a working search."""
+        """Index the written pages with Pagefind, so every build (and serve) has a working search.
+
+        ``CCHC_SEARCH_INDEX=off`` skips it: the benchmark measures indexing by difference, and a
+        slow machine can preview faster (the search page then finds nothing).
+        """
+        if os.environ.get("CCHC_SEARCH_INDEX") == "off":
+            return
         try:
             write_search_index(site_dir)
         except SearchIndexError as error:

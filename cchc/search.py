@@ -18,6 +18,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+
 from cchc.pages import GeneratedPage
 
 SEARCH_URI = "tim-kiem/index.md"
@@ -108,7 +109,8 @@ def write_search_index(site_dir: str) -> int:
                    "--force-language", "vi", "--quiet"]
         process = subprocess.run(command, capture_output=True, text=True)
     if process.returncode != 0:
-        raise SearchIndexError(f"Pagefind could not index the site: {process.stdout}{process.stderr}".strip())
+        raise SearchIndexError("không tạo được chỉ mục tìm kiếm; cài lại bằng lệnh cài đặt trong README "
+                               f"(Pagefind could not index the site: {process.stdout}{process.stderr})".strip())
     return staged
 
 
