@@ -22,6 +22,8 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Callable, Hashable, TypeVar
 
+from cchc.search import BackgroundIndexer
+
 T = TypeVar("T")
 
 
@@ -103,6 +105,7 @@ class PageMemo:
 class Memory:
     files: FileMemo = field(default_factory=FileMemo)
     pages: PageMemo = field(default_factory=PageMemo)
+    search: BackgroundIndexer = field(default_factory=BackgroundIndexer)
 
 
 _MEMORIES: dict[str, Memory] = {}

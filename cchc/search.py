@@ -18,8 +18,13 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
+
+from mkdocs.plugins import get_plugin_logger
 
 from cchc.pages import GeneratedPage
+
+log = get_plugin_logger("cchc")
 
 SEARCH_URI = "tim-kiem/index.md"
 SEARCH_TITLE = "Tìm kiếm"
@@ -27,7 +32,7 @@ BUNDLE_FOLDER = "pagefind"
 
 _TAG = re.compile(r"<[^>]+>")
 _SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
-_WORD_WITH_D_BAR = re.compile(r"\w*[đĐ]\w*")
+_WORD = re.compile(r"\w+")
 _D_BAR = str.maketrans({"đ": "d", "Đ": "D"})
 _BODY_END = "</body>"
 
@@ -38,12 +43,24 @@ def build_search_pages() -> list[GeneratedPage]:
                           hide=("navigation", "toc"))]
 
 
+def searchable_region(html: str) -> str:
+    """The page from its first ``data-pagefind-body`` element to the end of the article.
+
+    Only this part is indexed; the header, menu and footer ("Sở Giáo dục và Đào tạo" on every page)
+    must not add their words, or "dao tao" would match every page. Scanning less is also faster.
+    """
+    start = html.find("data-pagefind-body")
+    end = html.find("</article>", start)
+    return html[start:end] if start >= 0 and end >= 0 else html[max(start, 0):]
+
+
 def d_bar_words(html: str) -> list[str]:
-    """The distinct words of a page's text that contain đ/Đ, with d/D instead, in first-seen order."""
-    text = _TAG.sub(" ", _SCRIPT_OR_STYLE.sub(" ", html))
+    """The distinct words of a page's searchable text that contain đ/Đ, with d/D instead, in first-seen order."""
+    text = _TAG.sub(" ", _SCRIPT_OR_STYLE.sub(" ", searchable_region(html)))
     seen: dict[str, None] = {}
-    for word in _WORD_WITH_D_BAR.findall(text):
-        seen.setdefault(word.translate(_D_BAR), None)
+    for word in _WORD.findall(text):  # a linear scan; "\w*[đĐ]\w*" backtracked at every letter
+        if "đ" in word or "Đ" in word:
+            seen.setdefault(word.translate(_D_BAR), None)
     return list(seen)
 
 
@@ -116,3 +133,31 @@ def write_search_index(site_dir: str) -> int:
 
 class SearchIndexError(Exception):
     """Pagefind failed; the message holds its output."""
+
+
+class BackgroundIndexer:
+    """Under ``mkdocs serve`` the index is written after the pages are served, so an edit shows at once.
+
+    Indexing a large site takes seconds; the preview serves the rebuilt pages meanwhile and search
+    catches up. ``wait`` is called before the next build cleans the site folder.
+    """
+
+    def __init__(self) -> None:
+        self._thread: threading.Thread | None = None
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+    def start(self, site_dir: str) -> None:
+        self.wait()
+        self._thread = threading.Thread(target=self._index, args=(site_dir,), name="cchc-search-index", daemon=True)
+        self._thread.start()
+
+    @staticmethod
+    def _index(site_dir: str) -> None:
+        try:
+            write_search_index(site_dir)
+        except SearchIndexError as error:
+            log.warning(str(error))
