@@ -47,7 +47,8 @@ class SiteBuild:
         config_path = os.path.abspath(config.config_file_path)
         self.paths = ContentPaths(os.path.dirname(config_path), config_path, config.docs_dir)
         self.memory = memory_for(config_path)
-        self.memory.search.wait()  # never let this build clean the site folder under a running indexer
+        if not dirty:
+            self.memory.search.wait()  # a full rebuild cleans the site folder: not under a running indexer
         self._page_states: dict[str, PageState] = {}
         self._outputs: set[str] = set()
         self.site: SiteContent | None = None

@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+from typing import Callable
 
 from mkdocs.plugins import get_plugin_logger
 
@@ -107,28 +108,40 @@ def stage_searchable_pages(site_dir: str, staging_dir: str) -> int:
     return staged
 
 
-def write_search_index(site_dir: str) -> int:
+def write_search_index(site_dir: str, is_current: Callable[[], bool] = lambda: True) -> int:
     """Index the built site into ``<site_dir>/pagefind/`` (index, Pagefind UI script and styles).
 
     Runs the Pagefind command (from ``pagefind[bin]``) on a staged copy of the searchable pages, so the
     published HTML keeps no trace of the folded words. Its Python service API was tried first: it
-    returned before all files were written and left truncated bundles. Returns the pages indexed.
+    returned before all files were written and left truncated bundles. The bundle is written beside
+    the old one and swapped in whole, so a page never loads half an index; ``is_current`` lets a
+    newer run (under serve) win over an older one. Returns the pages indexed.
     """
     from pagefind_bin import get_executable
 
-    output = os.path.abspath(os.path.join(site_dir, BUNDLE_FOLDER))
-    shutil.rmtree(output, ignore_errors=True)
-    with tempfile.TemporaryDirectory(prefix="cchc-search-") as staging_dir:
-        staged = stage_searchable_pages(site_dir, staging_dir)
-        if not staged:
-            return 0  # nothing to search yet (Pagefind refuses an empty site)
-        command = [str(get_executable()), "--site", staging_dir, "--output-path", output,
-                   "--force-language", "vi", "--quiet"]
-        process = subprocess.run(command, capture_output=True, text=True)
-    if process.returncode != 0:
-        raise SearchIndexError("không tạo được chỉ mục tìm kiếm; cài lại bằng lệnh cài đặt trong README "
-                               f"(Pagefind could not index the site: {process.stdout}{process.stderr})".strip())
-    return staged
+    target = os.path.abspath(os.path.join(site_dir, BUNDLE_FOLDER))
+    fresh = tempfile.mkdtemp(prefix=".pagefind-", dir=site_dir)
+    try:
+        with tempfile.TemporaryDirectory(prefix="cchc-search-") as staging_dir:
+            staged = stage_searchable_pages(site_dir, staging_dir)
+            if not staged:
+                return 0  # nothing to search yet (Pagefind refuses an empty site)
+            command = [str(get_executable()), "--site", staging_dir, "--output-path", fresh,
+                       "--force-language", "vi", "--quiet"]
+            process = subprocess.run(command, capture_output=True, text=True)
+        if process.returncode != 0:
+            raise SearchIndexError("không tạo được chỉ mục tìm kiếm; cài lại bằng lệnh cài đặt trong README "
+                                   f"(Pagefind could not index the site: {process.stdout}{process.stderr})".strip())
+        with _SWAP:
+            if is_current():
+                shutil.rmtree(target, ignore_errors=True)
+                os.rename(fresh, target)
+        return staged
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
+
+
+_SWAP = threading.Lock()
 
 
 class SearchIndexError(Exception):
@@ -139,25 +152,30 @@ class BackgroundIndexer:
     """Under ``mkdocs serve`` the index is written after the pages are served, so an edit shows at once.
 
     Indexing a large site takes seconds; the preview serves the rebuilt pages meanwhile and search
-    catches up. ``wait`` is called before the next build cleans the site folder.
+    catches up. A newer run supersedes an older one still going. ``wait`` is for a full rebuild,
+    which cleans the site folder first.
     """
 
     def __init__(self) -> None:
-        self._thread: threading.Thread | None = None
+        self._threads: list[threading.Thread] = []
+        self._generation = 0
 
     def wait(self) -> None:
-        if self._thread is not None:
-            self._thread.join()
-            self._thread = None
+        for thread in self._threads:
+            thread.join()
+        self._threads = []
 
     def start(self, site_dir: str) -> None:
-        self.wait()
-        self._thread = threading.Thread(target=self._index, args=(site_dir,), name="cchc-search-index", daemon=True)
-        self._thread.start()
+        self._generation += 1
+        generation = self._generation
+        thread = threading.Thread(target=self._index, args=(site_dir, lambda: generation == self._generation),
+                                  name="cchc-search-index", daemon=True)
+        self._threads = [t for t in self._threads if t.is_alive()] + [thread]
+        thread.start()
 
     @staticmethod
-    def _index(site_dir: str) -> None:
+    def _index(site_dir: str, is_current: Callable[[], bool]) -> None:
         try:
-            write_search_index(site_dir)
-        except SearchIndexError as error:
+            write_search_index(site_dir, is_current)
+        except (SearchIndexError, OSError) as error:
             log.warning(str(error))

@@ -139,6 +139,14 @@ class Site:
         )
         return BuildResult(process.returncode, process.stdout + process.stderr)
 
+    def build_failed(self, *args: str) -> list[str]:
+        """Build, expect the clean failure editors see (exit 1, no traceback, no site) and return its error lines."""
+        result = self.build(*args)
+        assert result.returncode == 1, result.output
+        assert "Traceback" not in result.output
+        assert not (self.site_dir / "index.html").exists()
+        return error_lines(result.output)
+
     def build_ok(self, *args: str, epoch: str = FIXED_EPOCH) -> BuildResult:
         result = self.build(*args, epoch=epoch)
         assert result.returncode == 0, result.output

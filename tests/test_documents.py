@@ -3,7 +3,7 @@
 import pytest
 import yaml
 
-from conftest import Site, error_lines
+from conftest import Site
 
 
 def document(site: Site, name: str, **fields) -> None:
@@ -15,11 +15,6 @@ def document(site: Site, name: str, **fields) -> None:
     site.write(f"content/van-ban/{name}.yaml", yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
 
 
-def failed(site: Site) -> list[str]:
-    result = site.build()
-    assert result.returncode == 1, result.output
-    return error_lines(result.output)
-
 
 @pytest.mark.parametrize("number", ["290/KH-SGDĐT", "993/SGDĐT-TCCB", "2922/QĐ-UBND", "63/2010/NĐ-CP"])
 def test_valid_number_symbols(site, number):
@@ -30,7 +25,7 @@ def test_valid_number_symbols(site, number):
 
 def test_malformed_number_symbol(site):
     document(site, "sai-so", number="KH 290 SGDĐT", type="KH")
-    assert failed(site) == [
+    assert site.build_failed() == [
         'content/van-ban/sai-so.yaml:1: number: số, ký hiệu "KH 290 SGDĐT" không đúng dạng; ví dụ "290/KH-SGDĐT", '
         '"993/SGDĐT-TCCB", "63/2010/NĐ-CP" (invalid number-symbol)'
     ]
@@ -38,7 +33,7 @@ def test_malformed_number_symbol(site):
 
 def test_type_must_match_the_symbol(site):
     document(site, "sai-loai", number="290/KH-SGDĐT", type="QĐ")
-    assert failed(site) == [
+    assert site.build_failed() == [
         'content/van-ban/sai-loai.yaml:2: type: loại "QĐ" không khớp với ký hiệu "290/KH-SGDĐT" (ký hiệu cho thấy '
         'loại "KH"); sửa loại hoặc số, ký hiệu (type and number disagree)'
     ]
@@ -46,7 +41,7 @@ def test_type_must_match_the_symbol(site):
 
 def test_unknown_type_and_status(site):
     document(site, "la", type="XYZ", status="dang_xet")
-    lines = failed(site)
+    lines = site.build_failed()
     assert lines[0].startswith('content/van-ban/la.yaml:2: type: loại "XYZ" không có trong danh sách; chọn một trong: NQ, QĐ,')
     assert lines[1] == ('content/van-ban/la.yaml:6: status: tình trạng "dang_xet" không hợp lệ; chọn con_hieu_luc, '
                         "het_hieu_luc hoặc bi_thay_the (unknown status)")
@@ -55,7 +50,7 @@ def test_unknown_type_and_status(site):
 def test_replaced_document_needs_an_existing_replacement(site):
     document(site, "cu", number="76/KH-SGDĐT", type="KH", status="bi_thay_the")
     document(site, "cu2", number="77/KH-SGDĐT", type="KH", status="bi_thay_the", replaced_by="999/KH-SGDĐT")
-    assert failed(site) == [
+    assert site.build_failed() == [
         'content/van-ban/cu.yaml:1: replaced_by: văn bản "bi_thay_the" cần ghi số ký hiệu văn bản thay thế ở '
         '"replaced_by:" (replacement missing)',
         'content/van-ban/cu2.yaml: replaced_by: không có văn bản "999/KH-SGDĐT" trong content/van-ban/; thêm văn bản '
@@ -66,7 +61,7 @@ def test_replaced_document_needs_an_existing_replacement(site):
 def test_a_plan_typed_again_as_a_document_is_a_duplicate(site):
     site.plan(2022)
     document(site, "290", number="290/KH-SGDĐT", type="KH")
-    assert failed(site) == [
+    assert site.build_failed() == [
         'content/van-ban/290.yaml: number: văn bản "290/KH-SGDĐT" đã có ở plans/2022.yaml; mỗi văn bản chỉ ghi một '
         "lần (kế hoạch tuyên truyền trong plans/ tự có trong danh sách văn bản) (duplicate document)"
     ]
@@ -74,7 +69,7 @@ def test_a_plan_typed_again_as_a_document_is_a_duplicate(site):
 
 def test_missing_file(site):
     document(site, "thieu", file="tep/khong-co.pdf")
-    assert failed(site) == [
+    assert site.build_failed() == [
         'content/van-ban/thieu.yaml:6: file: không tìm thấy tập tin "tep/khong-co.pdf" (tìm ở '
         "content/van-ban/tep/khong-co.pdf); kiểm tra tên tệp và thư mục (file not found)"
     ]

@@ -6,14 +6,8 @@ import io
 import pytest
 from icalendar import Calendar
 
-from conftest import Site, epoch_of, error_lines, plan_data
+from conftest import Site, epoch_of, plan_data
 
-
-def failed(site: Site) -> list[str]:
-    result = site.build()
-    assert result.returncode == 1, result.output
-    assert "Traceback" not in result.output
-    return error_lines(result.output)
 
 
 # --- bad input -----------------------------------------------------------------------------
@@ -23,7 +17,7 @@ def test_month_outside_1_to_12(site):
     data["tasks"][0]["month"] = 13
     data["tasks"].append({"month": 0, "theme": "Sai", "forms": ["website"], "lead": "VP"})
     site.plan(tasks=data["tasks"])
-    assert failed(site) == [
+    assert site.build_failed() == [
         'plans/2022.yaml:7: tasks[1].month: tháng "13" không hợp lệ; ghi số từ 1 đến 12 (month must be 1-12)',
         'plans/2022.yaml:67: tasks[13].month: tháng "0" không hợp lệ; ghi số từ 1 đến 12 (month must be 1-12)',
     ]
@@ -31,7 +25,7 @@ def test_month_outside_1_to_12(site):
 
 def test_file_name_and_year_disagree(site):
     site.plan(2021, file_name="2022")
-    assert failed(site) == [
+    assert site.build_failed() == [
         "plans/2022.yaml:1: year: tệp tên 2022.yaml nhưng ghi năm 2021; sửa năm hoặc đổi tên tệp cho khớp "
         "(file name and year disagree)"
     ]
@@ -40,7 +34,7 @@ def test_file_name_and_year_disagree(site):
 def test_month_left_without_a_task(site):
     data = plan_data()
     site.plan(tasks=[t for t in data["tasks"] if t["month"] != 7])
-    assert failed(site) == [
+    assert site.build_failed() == [
         "plans/2022.yaml:6: tasks: tháng 7 chưa có nhiệm vụ nào; mỗi tháng trong năm cần ít nhất một nhiệm vụ "
         "(month without a task)"
     ]
@@ -50,7 +44,7 @@ def test_unknown_form(site):
     data = plan_data()
     data["tasks"][2]["forms"] = ["website", "bao_chi"]
     site.plan(tasks=data["tasks"])
-    assert failed(site) == [
+    assert site.build_failed() == [
         'plans/2022.yaml:19: tasks[3].forms: hình thức "bao_chi" không có trong danh sách; chọn trong: '
         "website, van_ban, video, infographic, hoi_thi, tap_huan, hop_co_quan, niem_yet, khao_sat, hoi_dap, "
         "duong_day_nong, bao_cao (unknown form)"
@@ -61,7 +55,7 @@ def test_missing_theme(site):
     data = plan_data()
     del data["tasks"][4]["theme"]
     site.plan(tasks=data["tasks"])
-    assert failed(site) == [
+    assert site.build_failed() == [
         'plans/2022.yaml:27: tasks[5].theme: thiếu chủ đề (trường bắt buộc); thêm dòng "theme: ..." '
         "(required field missing)"
     ]
@@ -70,7 +64,7 @@ def test_missing_theme(site):
 def test_article_linked_to_a_month_without_plan_names_both_files(site):
     site.plan(2022)
     site.article("lac-nam", plan_month="2023-07")
-    assert failed(site) == [
+    assert site.build_failed() == [
         "content/tin-tuc/lac-nam.md:8: plan_month: bài gắn với tháng 07/2023 nhưng chưa có kế hoạch năm 2023 "
         "(plans/2023.yaml); sửa plan_month hoặc thêm tệp kế hoạch (no plan for that month)"
     ]
@@ -79,7 +73,7 @@ def test_article_linked_to_a_month_without_plan_names_both_files(site):
 def test_plan_month_that_is_not_a_month(site):
     site.plan(2022)
     site.article("sai-thang", plan_month="2022-13")
-    assert failed(site) == [
+    assert site.build_failed() == [
         'content/tin-tuc/sai-thang.md:8: plan_month: "2022-13" không phải một tháng; viết dạng "2022-06" '
         'hoặc "06/2022" (expected a month)'
     ]

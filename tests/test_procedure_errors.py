@@ -1,6 +1,5 @@
 """Bad procedure files stop the build with exact messages naming file, line and field."""
 
-from conftest import Site, error_lines
 from procedure_helpers import write_procedure
 
 TIME_HELP = ('viết số ngày làm việc lớn hơn 0 (ví dụ "time_limit: 15") hoặc chữ bắt đầu bằng một trong: '
@@ -9,25 +8,17 @@ TIME_HELP = ('viết số ngày làm việc lớn hơn 0 (ví dụ "time_limit: 
 FILE = "content/thu-tuc-hanh-chinh/a.yaml"
 
 
-def failed(site: Site) -> list[str]:
-    result = site.build()
-    assert result.returncode == 1, result.output
-    assert "Traceback" not in result.output
-    assert not (site.site_dir / "index.html").exists()
-    return error_lines(result.output)
-
-
 def test_duplicate_code_names_both_files(site):
     write_procedure(site, "a")
     write_procedure(site, "b", name="Thủ tục khác")
-    assert failed(site) == [
+    assert site.build_failed() == [
         'content/thu-tuc-hanh-chinh/b.yaml:1: code: mã thủ tục "1.006388" trùng với thủ tục ở '
         "content/thu-tuc-hanh-chinh/a.yaml; mỗi thủ tục có một mã riêng, kiểm tra lại mã (duplicate code)"]
 
 
 def test_malformed_code(site):
     write_procedure(site, "a", code="1.00638")
-    assert failed(site) == [
+    assert site.build_failed() == [
         f'{FILE}:1: code: mã thủ tục "1.00638" không đúng dạng d.dddddd (một chữ số, dấu chấm, sáu chữ số); '
         'viết trong ngoặc kép, ví dụ code: "1.006388" (malformed code)']
 
@@ -40,17 +31,17 @@ def test_code_written_as_a_yaml_number_keeps_its_digits(site):
 
 def test_time_limit_of_zero_days(site):
     write_procedure(site, "a", time_limit=0)
-    assert failed(site) == [f'{FILE}:40: time_limit: thời hạn giải quyết "0" không hợp lệ; {TIME_HELP}']
+    assert site.build_failed() == [f'{FILE}:40: time_limit: thời hạn giải quyết "0" không hợp lệ; {TIME_HELP}']
 
 
 def test_negative_time_limit_points_at_the_days_line(site):
     write_procedure(site, "a", time_limit={"days": -3})
-    assert failed(site) == [f'{FILE}:41: time_limit: thời hạn giải quyết "-3" không hợp lệ; {TIME_HELP}']
+    assert site.build_failed() == [f'{FILE}:41: time_limit: thời hạn giải quyết "-3" không hợp lệ; {TIME_HELP}']
 
 
 def test_time_limit_that_is_no_number_and_no_recognised_text(site):
     write_procedure(site, "a", time_limit="mười lăm ngày")
-    assert failed(site) == [f'{FILE}:40: time_limit: thời hạn giải quyết "mười lăm ngày" không hợp lệ; {TIME_HELP}']
+    assert site.build_failed() == [f'{FILE}:40: time_limit: thời hạn giải quyết "mười lăm ngày" không hợp lệ; {TIME_HELP}']
 
 
 def test_time_limit_texts_and_numbers_written_as_words_are_accepted(site):
@@ -63,7 +54,7 @@ def test_time_limit_texts_and_numbers_written_as_words_are_accepted(site):
 
 def test_channel_errors_name_the_channel(site):
     write_procedure(site, "a", channels=[{"via": "fax", "time_limit": "0 ngày"}])
-    assert failed(site) == [
+    assert site.build_failed() == [
         f'{FILE}:22: channels[1].via: hình thức nộp "fax" không hợp lệ; chọn một trong: "in_person" (Trực tiếp), '
         '"online" (Trực tuyến), "postal" (Dịch vụ bưu chính) (unknown value)',
         f'{FILE}:23: channels[1].time_limit: thời hạn giải quyết "0 ngày" không hợp lệ; {TIME_HELP}']
@@ -72,7 +63,7 @@ def test_channel_errors_name_the_channel(site):
 def test_missing_mandatory_components_cite_decree_63(site):
     write_procedure(site, "a", steps=None, result=None, sets=None)
     law = "thành phần bắt buộc của thủ tục hành chính (Nghị định 63/2010/NĐ-CP, Điều 8)"
-    assert failed(site) == [
+    assert site.build_failed() == [
         f'{FILE}:1: result: thiếu kết quả thực hiện, {law}; thêm "result:" theo mẫu trong README (mandatory component missing)',
         f'{FILE}:1: sets: thiếu số lượng hồ sơ, {law}; thêm "sets:" theo mẫu trong README (mandatory component missing)',
         f'{FILE}:1: steps: thiếu trình tự thực hiện, {law}; thêm "steps:" theo mẫu trong README (mandatory component missing)']
@@ -80,7 +71,7 @@ def test_missing_mandatory_components_cite_decree_63(site):
 
 def test_unknown_field_code(site):
     write_procedure(site, "a", field="G03-GD99")
-    assert failed(site) == [
+    assert site.build_failed() == [
         f'{FILE}:4: field: mã lĩnh vực "G03-GD99" không có trong danh mục; chọn một trong: G03-GD01, G03-GD02, '
         "G03-GD03, G03-GD04, G03-GD05, G03-GD06, G03-GD07, G03-GD08, G03-GD09, G03-GD10, G03-GD11, G03-GD12, "
         "G03-GD13, G03-GD14, BGD-GD15 (unknown field code)"]
@@ -88,21 +79,21 @@ def test_unknown_field_code(site):
 
 def test_abolished_without_a_date(site):
     write_procedure(site, "a", status="abolished")
-    assert failed(site) == [
+    assert site.build_failed() == [
         f'{FILE}:61: status: thủ tục đã bãi bỏ nhưng thiếu ngày bãi bỏ; thêm dòng "abolished_on: 2024-01-15" '
         "(abolished without a date)"]
 
 
 def test_history_dated_after_the_build(site):
     write_procedure(site, "a", history=[{"date": "2023-11-16", "change": "Sửa"}])
-    assert failed(site) == [
+    assert site.build_failed() == [
         f"{FILE}:63: history[1].date: ngày thay đổi 16/11/2023 ở sau ngày dựng trang (15/11/2023); chỉ ghi thay đổi "
         "đã có hiệu lực, kiểm tra lại năm (date in the future)"]
 
 
 def test_online_service_needs_its_portal_link(site):
     write_procedure(site, "a", portal_url=None)
-    assert failed(site) == [
+    assert site.build_failed() == [
         f'{FILE}:56: online_level: thủ tục có dịch vụ công trực tuyến ("toan_trinh") nhưng thiếu đường dẫn; thêm '
         'dòng "portal_url: https://dichvucong..." (online service without a link)']
 
@@ -110,7 +101,7 @@ def test_online_service_needs_its_portal_link(site):
 def test_every_procedure_error_is_reported_at_once(site):
     write_procedure(site, "a", code="x")
     write_procedure(site, "b", code="1.000002", field="Z", titel="typo")
-    lines = failed(site)
+    lines = site.build_failed()
     assert [line.split(": ")[1] for line in lines] == ["code", "field", "titel"]
     assert lines[2] == ('content/thu-tuc-hanh-chinh/b.yaml:68: titel: trường không được hỗ trợ; có phải ý bạn là '
                         '"field"? (unknown field)')

@@ -5,7 +5,7 @@ import json
 import pytest
 import yaml
 
-from conftest import Site, error_lines
+from conftest import Site
 from procedure_helpers import write_procedure
 
 HOSTILE_QUESTIONS = [
@@ -30,12 +30,6 @@ def question(site: Site, name: str, body: str = "Câu trả lời của Sở.\n"
     header = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
     site.write(f"content/hoi-dap/{name}.md", f"---\n{header}---\n\n{body}")
 
-
-def failed(site: Site) -> list[str]:
-    result = site.build()
-    assert result.returncode == 1, result.output
-    assert "Traceback" not in result.output
-    return error_lines(result.output)
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +95,7 @@ def test_feeds_parse_whatever_the_question_contains(site):
 
 def test_personal_data_fields_are_refused(site):
     question(site, "ca-nhan", phone="0912345678", email="a@b.vn")
-    assert failed(site) == [
+    assert site.build_failed() == [
         "content/hoi-dap/ca-nhan.md:10: phone: không đăng số điện thoại, email, địa chỉ hay giấy tờ của người hỏi "
         '(dữ liệu cá nhân); xóa dòng này, chỉ giữ "asker" (tên) và "locality" (địa phương) (personal data refused)',
         "content/hoi-dap/ca-nhan.md:11: email: không đăng số điện thoại, email, địa chỉ hay giấy tờ của người hỏi "
@@ -111,7 +105,7 @@ def test_personal_data_fields_are_refused(site):
 
 def test_contact_data_inside_the_question_is_refused(site):
     question(site, "so-dien-thoai", question="Gọi cho tôi theo số 0912 345 678 nhé")
-    assert failed(site) == [
+    assert site.build_failed() == [
         'content/hoi-dap/so-dien-thoai.md:3: question: câu hỏi chứa thông tin liên hệ cá nhân "0912 345 678"; xóa '
         'hoặc thay bằng "***" trước khi đăng (personal contact data in the question)'
     ]
@@ -119,7 +113,7 @@ def test_contact_data_inside_the_question_is_refused(site):
 
 def test_unknown_procedure_code_is_an_error(site):
     question(site, "ma-la", procedures=["9.999999"])
-    assert failed(site) == [
+    assert site.build_failed() == [
         'content/hoi-dap/ma-la.md:10: procedures: không có thủ tục mã "9.999999" trong danh mục thủ tục; ghi mã '
         "thủ tục (ví dụ 1.005142) hoặc tên tệp thủ tục (unknown procedure code)"
     ]
@@ -127,7 +121,7 @@ def test_unknown_procedure_code_is_an_error(site):
 
 def test_unknown_channel_and_field(site):
     question(site, "kenh", channel="zalo", field="G03-GD99")
-    assert failed(site) == [
+    assert site.build_failed() == [
         'content/hoi-dap/kenh.md:7: channel: kênh "zalo" không có trong danh sách; chọn một trong: website, '
         "duong_day_nong, dan_hoi_giam_doc_tra_loi, cong_dvc, email (unknown channel)",
         'content/hoi-dap/kenh.md:10: field: mã lĩnh vực "G03-GD99" không có trong danh sách; dùng mã như G03-GD12 '
@@ -137,7 +131,7 @@ def test_unknown_channel_and_field(site):
 
 def test_answer_without_date(site):
     question(site, "thieu-ngay", answered=None)
-    assert failed(site) == [
+    assert site.build_failed() == [
         'content/hoi-dap/thieu-ngay.md:2: answered: đã có câu trả lời nhưng thiếu ngày trả lời; thêm dòng '
         '"answered: 2022-06-01" (answer date missing)'
     ]
