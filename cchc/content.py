@@ -21,7 +21,8 @@ from cchc.procedures_load import is_procedure, load_procedures
 from cchc.rebuilds import FileMemo
 from cchc.questions import Question, is_question, load_questions
 from cchc.settings import Settings, load_settings
-from cchc.statistics import PERIODS_URI, SURVEYS_URI, Statistics, load_statistics
+from cchc.statistics import PERIODS_URI, SURVEYS_URI, Statistics
+from cchc.statistics_load import load_statistics
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ import pytest
 from cchc.charts import MIN_SEGMENT, contrast_ratio, segment_widths
 from cchc.errors import ErrorLog
 from cchc.reading import SourceFile
-from cchc.statistics import PERIODS_URI, SURVEYS_URI, PeriodKind, format_rate, load_statistics, parse_period
+from cchc.statistics import PERIODS_URI, SURVEYS_URI, PeriodKind, format_rate, parse_period
+from cchc.statistics_load import load_statistics
 from cchc.statistics_pages import OUTCOMES, SURVEY_COLOUR
 from conftest import Site, error_lines
 
