@@ -17,7 +17,7 @@ from typing import Mapping
 from cchc.errors import ErrorLog
 from cchc.fields import Fields
 from cchc.placeholders import load_filled
-from cchc.reading import SourceFile, read_yaml_mapping
+from cchc.reading import SourceFile, read_yaml_mapping, resolve_content_file
 from cchc.rebuilds import FileMemo
 from cchc.plans import Plan
 from cchc.procedures import Procedure
@@ -224,14 +224,10 @@ def _read_file(f: Fields, source: SourceFile, docs_dir: str) -> DocumentFile | N
     written = f.text("file", _FIELDS["file"])
     if written is None:
         return None
-    base = "" if written.startswith("/") else posixpath.dirname(source.src_uri)
-    uri = posixpath.normpath(posixpath.join(base, written.lstrip("/")))
-    path = os.path.join(docs_dir, uri)
-    if uri.startswith("../") or not os.path.isfile(path):
-        f.error("file", f'không tìm thấy tập tin "{written}" (tìm ở content/{uri}); kiểm tra tên tệp và thư mục '
-                        "(file not found)")
+    uri = resolve_content_file(written, source, docs_dir, lambda message: f.error("file", message))
+    if uri is None:
         return None
-    return DocumentFile(uri, posixpath.basename(uri), os.path.getsize(path))
+    return DocumentFile(uri, posixpath.basename(uri), os.path.getsize(os.path.join(docs_dir, uri)))
 
 
 def _read_related_plan(f: Fields, plans: Mapping[int, Plan]) -> int | None:

@@ -15,11 +15,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
-from typing import Callable, Mapping
+from typing import Mapping
 
 from cchc.errors import ErrorLog
 from cchc.fields import Fields
-from cchc.reading import SourceFile, read_front_matter
+from cchc.reading import SourceFile, read_front_matter, resolve_content_file
 from cchc.rebuilds import FileMemo
 from cchc.plans import PLANS_DIR, Plan, parse_plan_month
 from cchc.settings import Category, Settings
@@ -202,7 +202,7 @@ def _read_cover(f: Fields, source: SourceFile, docs_dir: str) -> Cover | None:
                                 "(no image given)")
         return None
     alt = f.text("image_alt", FIELDS["image_alt"], required=True)
-    uri = _resolve_file(image, source, docs_dir, lambda message: f.error("image", message))
+    uri = resolve_content_file(image, source, docs_dir, lambda message: f.error("image", message))
     if uri is None or alt is None:
         return None
     return Cover(uri, alt, f.text("image_caption", FIELDS["image_caption"]))
@@ -224,7 +224,7 @@ def _read_attachments(f: Fields, source: SourceFile, docs_dir: str) -> tuple[Att
         if written is None:
             continue
         report = lambda message: f.log.add(f.path, line, prefix + "file" if entry else prefix.rstrip("."), message)
-        uri = _resolve_file(written, source, docs_dir, report)
+        uri = resolve_content_file(written, source, docs_dir, report)
         if uri is not None:
             attachments.append(_attachment(uri, title, docs_dir))
     return tuple(attachments)
@@ -235,17 +235,6 @@ def _attachment(uri: str, title: str | None, docs_dir: str) -> Attachment:
     extension = posixpath.splitext(name)[1].lower()
     kind = _FILE_KINDS.get(extension, extension[1:].upper())
     return Attachment(title or name, name, uri, kind, os.path.getsize(os.path.join(docs_dir, uri)))
-
-
-def _resolve_file(written: str, source: SourceFile, docs_dir: str, report: Callable[[str], None]) -> str | None:
-    """A file path written relative to the article (or to content/ with a leading /)."""
-    base = "" if written.startswith("/") else posixpath.dirname(source.src_uri)
-    uri = posixpath.normpath(posixpath.join(base, written.lstrip("/")))
-    if uri.startswith("../") or not os.path.isfile(os.path.join(docs_dir, uri)):
-        report(f'không tìm thấy tập tin "{written}" (tìm ở content/{uri}); kiểm tra tên tệp và thư mục '
-               "(file not found)")
-        return None
-    return uri
 
 
 def _check_unique_slugs(articles: list[Article], log: ErrorLog) -> None:

@@ -7,7 +7,10 @@ not parse, front matter that is not closed), never a traceback.
 
 from __future__ import annotations
 
+import os
+import posixpath
 from dataclasses import dataclass
+from typing import Callable
 
 from cchc.errors import ErrorLog
 from cchc.frontmatter import FrontMatter, FrontMatterProblem, split_front_matter
@@ -63,3 +66,16 @@ def read_yaml_mapping(source: SourceFile, log: ErrorLog, kind: str, shape: str =
         log.add(source.shown_path, 1, None, f"{kind} {shape}")
         return None
     return data
+
+
+def resolve_content_file(written: str, source: SourceFile, docs_dir: str,
+                         report: Callable[[str], None]) -> str | None:
+    """A file an editor names (attachment, image, PDF): relative to ``source``, or to content/ with a
+    leading "/". Its src_uri, or None after reporting that it is missing."""
+    base = "" if written.startswith("/") else posixpath.dirname(source.src_uri)
+    uri = posixpath.normpath(posixpath.join(base, written.lstrip("/")))
+    if uri.startswith("../") or not os.path.isfile(os.path.join(docs_dir, uri)):
+        report(f'không tìm thấy tập tin "{written}" (tìm ở content/{uri}); kiểm tra tên tệp và thư mục '
+               "(file not found)")
+        return None
+    return uri
