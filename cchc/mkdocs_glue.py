@@ -14,9 +14,12 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_datetime
 
+from cchc.chrome_cache import ChromeCache, add_material_prefix, translations
 from cchc.content import ContentPaths, SiteContent, load_site
 from cchc.errors import ContentError, ContentErrors
 from cchc.feeds import Feed, render_atom, render_rss
@@ -37,6 +40,25 @@ class TrackedFile(File):
         return self.modified
 
 
+class TemplatePage(Page):
+    """A page cchc generates: its template draws all of it, so there is no Markdown to read or convert.
+
+    MkDocs builds a new Markdown converter for every page (about a millisecond); a large site has
+    a thousand or more listing, procedure and plan pages, none with a line of Markdown.
+    """
+
+    def __init__(self, generated: GeneratedPage, file: File, config: MkDocsConfig) -> None:
+        super().__init__(None, file, config)
+        self.generated = generated
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown, self.meta = "", self.generated.meta
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content, self.toc = "", get_toc([])
+        self.present_anchor_ids = set()
+
+
 class SiteBuild:
     """The state of one build: the loaded content and the pages made from it."""
 
@@ -51,6 +73,8 @@ class SiteBuild:
             self.memory.search.wait()  # a full rebuild cleans the site folder: not under a running indexer
         self._page_states: dict[str, PageState] = {}
         self._outputs: set[str] = set()
+        self._page_outputs: set[str] = set()
+        self.search_enabled = os.environ.get("CCHC_SEARCH_INDEX") != "off"
         self.site: SiteContent | None = None
         self.pages: dict[str, GeneratedPage | GeneratedFile | ContentPage] = {}
         self.feeds: list[Feed] = []
@@ -82,7 +106,18 @@ class SiteBuild:
             raise PluginError(ContentErrors(clashes).report())
         if self.dirty:
             files = self._mark_modified(files)
+        self._page_outputs = {f.dest_uri for f in files if f.is_documentation_page()}
         return files
+
+    def use_template_pages(self, nav: Navigation, files: Files) -> None:
+        """Generated pages outside the navigation skip Markdown (see ``TemplatePage``).
+
+        Those in the navigation keep MkDocs' own page, which carries the title the nav gives them.
+        """
+        in_nav = {page.file.src_uri for page in nav.pages}
+        for src_uri, page in self.pages.items():
+            if isinstance(page, GeneratedPage) and src_uri not in in_nav:
+                TemplatePage(page, files.get_file_from_path(src_uri), self.config)  # sets file.page
 
     def _mark_modified(self, files: Files) -> Files:
         """Under ``--dirty``: render a page again only if what it shows changed since the last build.
@@ -185,6 +220,11 @@ class SiteBuild:
                 for f in chosen for kind, mime, path in
                 (("RSS", "application/rss+xml", f.rss_path), ("Atom", "application/atom+xml", f.atom_path))]
 
+    def page_written(self, page: Page, html: str) -> None:
+        """Keep what the search index needs of the page while its HTML is in hand."""
+        if self.search_enabled:
+            self.memory.indexed.add(page.file.dest_uri, html)
+
     def write_feeds(self, site_dir: str) -> None:
         settings = self.site.settings
         for feed in self.feeds:
@@ -200,17 +240,23 @@ class SiteBuild:
         Under ``mkdocs serve`` it runs in the background, after the pages are served. ``CCHC_SEARCH_INDEX=off``
         skips it: the benchmark measures indexing by difference.
         """
-        if os.environ.get("CCHC_SEARCH_INDEX") == "off":
+        if not self.search_enabled:
             return
-        if self.preview:
-            self.memory.search.start(site_dir)  # under serve: pages first, the index a few seconds later
+        indexed = self.memory.indexed
+        indexed.keep_only(self._page_outputs)
+        if self.preview:  # under serve: pages first, the index a few seconds later
+            self.memory.search.start(site_dir, indexed.snapshot())
             return
         try:
-            write_search_index(site_dir)
+            write_search_index(site_dir, indexed.snapshot())
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
 
 
-def add_template_filters(env: Environment) -> None:
+def add_template_filters(env: Environment, config: MkDocsConfig) -> None:
+    # env is new each build, and so are these caches
+    add_material_prefix(env)
+    env.globals["cchc_chrome"] = ChromeCache().template_global()
+    env.globals["cchc_translate"] = translations(env, config.theme["language"])
     env.filters.update(ngay=format_date, ngay_gio=format_datetime, kich_thuoc=format_size, so=format_count,
                        cau_hoi=plain_text_with_breaks)

@@ -33,14 +33,19 @@ class GeneratedPage:
         return self.src_uri.removesuffix("index.md")
 
     @property
-    def content(self) -> str:
-        """The Markdown MkDocs reads: front matter only; the template draws the page."""
-        meta = {"title": self.title, "template": self.template}
+    def meta(self) -> dict[str, Any]:
+        """The page's front matter: title, template and what Material should show of its own."""
+        meta: dict[str, Any] = {"title": self.title, "template": self.template}
         if self.description:
             meta["description"] = self.description
         if self.hide:
             meta["hide"] = list(self.hide)
-        header = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)
+        return meta
+
+    @property
+    def content(self) -> str:
+        """The Markdown file MkDocs lists: front matter only; the template draws the page."""
+        header = yaml.dump(self.meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)
         return f"---\n{header}---\n"
 
 

@@ -11,6 +11,8 @@ rebuild can reuse what did not change instead of redoing it:
   ``mkdocs serve --dirty`` a page is rendered again only if that changed, or if something
   every page shows (settings, theme, mkdocs.yml, the date) changed. Outputs of pages that no
   longer exist are deleted.
+- ``IndexedPages`` (``cchc.search``) keeps what the search index reads of each page, so a page
+  that is not rendered again is still searched.
 
 The memory is per mkdocs.yml and holds only the previous build.
 """
@@ -22,7 +24,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Callable, Hashable, TypeVar
 
-from cchc.search import BackgroundIndexer
+from cchc.search import BackgroundIndexer, IndexedPages
 
 T = TypeVar("T")
 
@@ -106,6 +108,7 @@ class Memory:
     files: FileMemo = field(default_factory=FileMemo)
     pages: PageMemo = field(default_factory=PageMemo)
     search: BackgroundIndexer = field(default_factory=BackgroundIndexer)
+    indexed: IndexedPages = field(default_factory=IndexedPages)
 
 
 _MEMORIES: dict[str, Memory] = {}

@@ -29,8 +29,13 @@ def on_files(files, config):
     return _build.register_files(files)
 
 
+def on_nav(nav, config, files):
+    _build.use_template_pages(nav, files)
+    return nav
+
+
 def on_env(env, config, files):
-    add_template_filters(env)
+    add_template_filters(env, config)
     return env
 
 
@@ -40,6 +45,11 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_context(context, page, config, nav):
     return _build.page_context(context, page)
+
+
+def on_post_page(output, page, config):
+    _build.page_written(page, output)
+    return output
 
 
 def on_post_build(config):

@@ -16,14 +16,14 @@ from conftest import FIXED_EPOCH, REPO
 EXAMPLE_FILES = ("mkdocs.yml", "content", "overrides", "hooks", "plans")
 
 
-def build_example(target: Path) -> Path:
+def build_example(target: Path, **env_vars: str) -> Path:
     for name in EXAMPLE_FILES:
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, target / name)
         elif source.exists():
             shutil.copy(source, target / name)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": FIXED_EPOCH}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": FIXED_EPOCH, **env_vars}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=target, env=env,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -49,7 +49,19 @@ def test_example_home_page_is_vietnamese_with_latest_news_and_footer(example):
 
 
 def test_two_builds_of_the_same_input_are_byte_identical(example, tmp_path):
-    again = build_example(tmp_path)
+    assert differing_files(example, build_example(tmp_path)) == []
+
+
+def test_navigation_rendered_once_per_place_is_the_navigation_material_renders_per_page(example, tmp_path):
+    uncached = build_example(tmp_path, CCHC_CHROME_CACHE="off")
+    assert differing_files(example, uncached) == []
+    question = (example / "hoi-dap/ban-sao-bang-tot-nghiep-thpt/index.html").read_text(encoding="utf-8")
+    menus = BeautifulSoup(question, "lxml")  # a page outside the navigation, whose menus come from the cache
+    assert len(menus.select(".md-tabs__link")) == 7 and menus.select_one('.md-nav--primary a[href="../../van-ban/"]')
+
+
+def differing_files(example: Path, again: Path) -> list[str]:
+    """Files that differ between two builds, by name and by bytes (Pagefind's unordered files aside)."""
     comparison = filecmp.dircmp(example, again)
     differing = []
 
@@ -64,7 +76,7 @@ def test_two_builds_of_the_same_input_are_byte_identical(example, tmp_path):
             continue
         if path.is_file() and path.read_bytes() != (again / path.relative_to(example)).read_bytes():
             differing.append(str(path.relative_to(example)))
-    assert [name for name in differing if not PAGEFIND_UNORDERED.match(name)] == []
+    return [name for name in differing if not PAGEFIND_UNORDERED.match(name)]
 
 
 PAGEFIND_UNORDERED = re.compile(r"pagefind/(filter/|pagefind-entry\.json$|pagefind\.vi_\w+\.pf_meta$)")

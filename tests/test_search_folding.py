@@ -1,8 +1,9 @@
-"""What the search index gets besides the page: its own đ-words written with d, nothing from the site chrome."""
+"""What the search index reads of a page: its searchable part and its own đ-words written with d, nothing from the site chrome."""
 
-from cchc.search import d_bar_words, with_folded_words
+from cchc.search import IndexedPages, d_bar_words, page_for_index
 
-PAGE = """<html><body><header>Sở Giáo dục và Đào tạo</header><article>
+PAGE = """<html lang="vi"><head><title>Đường dây nóng</title></head><body><header>Sở Giáo dục và Đào tạo</header>
+<nav>Menu</nav><article>
 <div data-pagefind-body><h1>Đường dây nóng</h1><p>Đăng ký dự thi; đường dây nóng</p>
 <script>var đ = 1</script></div></article>
 <footer>Sở Giáo dục và Đào tạo tỉnh Sóc Trăng</footer></body></html>"""
@@ -12,12 +13,23 @@ def test_only_the_searchable_part_gives_words_each_once():
     assert d_bar_words(PAGE) == ["Dường", "Dăng", "dường"]
 
 
-def test_folded_words_are_added_as_one_more_searchable_block():
-    indexed = with_folded_words(PAGE)
-    assert indexed.endswith("<div data-pagefind-body>Dường Dăng dường</div></body></html>")
-    assert indexed.startswith(PAGE.removesuffix("</body></html>"))
+def test_the_index_reads_the_head_the_searchable_part_and_the_folded_words():
+    assert page_for_index(PAGE) == (
+        '<html lang="vi"><head><title>Đường dây nóng</title></head><body>'
+        "<div data-pagefind-body><h1>Đường dây nóng</h1><p>Đăng ký dự thi; đường dây nóng</p>\n"
+        "<script>var đ = 1</script></div>"
+        "<div data-pagefind-body>Dường Dăng dường</div></body></html>")
 
 
-def test_pages_outside_the_index_are_left_alone():
-    page = "<html><body><p>Đào tạo</p></body></html>"
-    assert with_folded_words(page) == page
+def test_pages_outside_the_index_are_left_out():
+    assert page_for_index("<html><body><p>Đào tạo</p></body></html>") is None
+
+
+def test_indexed_pages_follow_what_each_page_last_showed():
+    pages = IndexedPages()
+    pages.add("a/index.html", PAGE)
+    pages.add("b/index.html", PAGE)
+    pages.add("b/index.html", "<html><body>no longer searchable</body></html>")
+    pages.add("c/index.html", PAGE)
+    pages.keep_only({"a/index.html", "b/index.html"})
+    assert list(pages.snapshot()) == ["a/index.html"]
