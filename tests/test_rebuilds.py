@@ -1,10 +1,13 @@
 """Several builds in one process, as under `mkdocs serve`: nothing from a previous build leaks."""
 
+import gzip
+import json
 import os
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from cchc.rebuilds import memory_for
 from conftest import FIXED_EPOCH, Site
 
 
@@ -41,3 +44,43 @@ def test_an_error_in_one_build_does_not_poison_the_next(site):
     site.article("hong", title="Đã sửa")
     build_in_process(site)
     assert "Đã sửa" in site.html("tin-tuc/").get_text()
+
+
+def dirty_preview_build(site: Site) -> None:
+    """One rebuild of ``mkdocs serve --dirty``, its search index (written in the background) awaited."""
+    site.write_config()
+    os.environ["SOURCE_DATE_EPOCH"] = FIXED_EPOCH
+    config = load_config(str(site.root / "mkdocs.yml"))
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+    memory_for(os.path.abspath(config.config_file_path)).search.wait()
+
+
+def indexed_titles(site: Site) -> dict[str, str]:
+    """URL → title of every page in the Pagefind index (its fragments are gzipped JSON)."""
+    found = {}
+    for fragment in (site.site_dir / "pagefind/fragment").glob("*.pf_fragment"):
+        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        found[data["url"]] = data["meta"]["title"]
+    return found
+
+
+def test_dirty_rebuild_keeps_unchanged_pages_in_search_and_drops_removed_ones(site):
+    site.article("giu-nguyen", title="Tin giữ nguyên", date="2022-01-01", tags=["A"])
+    site.article("ben-canh", title="Tin bên cạnh", date="2022-01-02", tags=["B"])
+    site.article("xoa", title="Tin sẽ xóa", date="2022-01-03", tags=["C"])
+    site.article("sua", title="Tin trước khi sửa", date="2022-01-04", tags=["D"])
+    dirty_preview_build(site)
+    assert set(indexed_titles(site).values()) >= {"Tin giữ nguyên", "Tin trước khi sửa", "Tin sẽ xóa"}
+    unchanged = site.site_dir / "tin-tuc/giu-nguyen/index.html"
+    written = unchanged.stat().st_mtime_ns
+
+    site.article("sua", title="Tin đã sửa", date="2022-01-04", tags=["D"])
+    (site.root / "content/tin-tuc/xoa.md").unlink()
+    dirty_preview_build(site)
+
+    assert unchanged.stat().st_mtime_ns == written  # its neighbours and related articles did not change
+    titles = indexed_titles(site)
+    assert titles["/tin-tuc/giu-nguyen/"] == "Tin giữ nguyên"  # not rendered again, still searched
+    assert titles["/tin-tuc/sua/"] == "Tin đã sửa"
+    assert "/tin-tuc/xoa/" not in titles
