@@ -9,6 +9,10 @@ memory (max RSS from ``wait4``) are its own. Builds are interleaved and repeated
 (``--repeat``); the fastest run of each counts, since the machine is shared and noise only
 ever adds time. Compare the ratios, which come from one run, not the absolute seconds.
 
+Builds write into a folder under ``TMPDIR``. On a small VM the disk's write-back made the
+same build vary from 20 to 32 s; ``TMPDIR=/dev/shm`` (memory) takes that noise out of both
+sides alike, and the README's figures are measured so.
+
 Phases:
 
 - plain Material (same Markdown, no hooks) without and with its lunr search plugin;
