@@ -253,8 +253,11 @@ class SiteBuild:
             raise PluginError(str(error)) from None
 
 
-def add_template_filters(env: Environment, config: MkDocsConfig) -> None:
-    # env is new each build, and so are these caches
+def add_template_helpers(env: Environment, config: MkDocsConfig) -> None:
+    """Filters for Vietnamese dates and sizes, and the once-per-build menus and texts (``cchc.chrome_cache``).
+
+    MkDocs makes a new environment for each build, so the caches never outlive one.
+    """
     add_material_prefix(env)
     env.globals["cchc_chrome"] = ChromeCache().template_global()
     env.globals["cchc_translate"] = translations(env, config.theme["language"])

@@ -36,6 +36,7 @@ _SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?</\1>", re.DOTALL | re.IGNOR
 _WORD = re.compile(r"\w+")
 _D_BAR = str.maketrans({"đ": "d", "Đ": "D"})
 _BODY_START = "<body"
+_ARTICLE_END = "</article>"  # kept: a procedure's own <article> holds data-pagefind-body
 
 
 def build_search_pages() -> list[GeneratedPage]:
@@ -45,21 +46,23 @@ def build_search_pages() -> list[GeneratedPage]:
 
 
 def searchable_region(html: str) -> str:
-    """The page from the tag holding its first ``data-pagefind-body`` to the end of the article.
+    """The page from the tag holding its first ``data-pagefind-body`` to the end of the article ("" if none).
 
     Only this part is indexed; the header, menu and footer ("Sở Giáo dục và Đào tạo" on every page)
     must not add their words, or "dao tao" would match every page. Scanning less is also faster.
+    The region ends with ``</article>`` so the block of folded words added after it is never inside
+    the searchable element (a nested ``data-pagefind-body`` made Pagefind index that block alone).
     """
     start = html.find("data-pagefind-body")
-    end = html.find("</article>", start)
-    if start < 0 or end < 0:
-        return html[max(start, 0):]
-    return html[html.rfind("<", 0, start):end]
+    if start < 0:
+        return ""
+    tag, end = html.rfind("<", 0, start), html.find(_ARTICLE_END, start)
+    return html[tag:end + len(_ARTICLE_END)] if end >= 0 else html[tag:]
 
 
-def d_bar_words(html: str) -> list[str]:
-    """The distinct words of a page's searchable text that contain đ/Đ, with d/D instead, in first-seen order."""
-    text = _TAG.sub(" ", _SCRIPT_OR_STYLE.sub(" ", searchable_region(html)))
+def d_bar_words(region: str) -> list[str]:
+    """The distinct words of a searchable region's text that contain đ/Đ, with d/D instead, in first-seen order."""
+    text = _TAG.sub(" ", _SCRIPT_OR_STYLE.sub(" ", region))
     seen: dict[str, None] = {}
     # Split on spaces first (fast) and look for words only in the few pieces with đ: "\w*[đĐ]\w*"
     # backtracked at every letter, and finding every word was most of the time spent here.
@@ -77,12 +80,13 @@ def page_for_index(html: str) -> str | None:
     The page's head, its searchable part and one more block of its đ-words written with d. The menu,
     header and footer are dropped: Pagefind ignores them anyway, and it reads a third of the bytes.
     """
-    if "data-pagefind-body" not in html or _BODY_START not in html:
+    region = searchable_region(html)
+    body = html.find(_BODY_START)
+    if not region or body < 0:
         return None
-    words = d_bar_words(html)
+    words = d_bar_words(region)
     folded = f'<div data-pagefind-body>{" ".join(words)}</div>' if words else ""
-    head = html[:html.index(_BODY_START)]
-    return f"{head}<body>{searchable_region(html)}{folded}</body></html>"
+    return f"{html[:body]}<body>{region}{folded}</body></html>"
 
 
 class IndexedPages:

@@ -1,6 +1,8 @@
 """The example department site: builds strictly, reproducibly and privately."""
 
 import filecmp
+import gzip
+import json
 import os
 import re
 import shutil
@@ -82,6 +84,22 @@ def differing_files(example: Path, again: Path) -> list[str]:
 PAGEFIND_UNORDERED = re.compile(r"pagefind/(filter/|pagefind-entry\.json$|pagefind\.vi_\w+\.pf_meta$)")
 """Pagefind (1.5.2) writes the values of a filter in hash-map order, which changes from run to run; the
 filter files, and the entry and meta files naming them by hash, are the only output that differs."""
+
+
+def test_every_searchable_page_is_indexed_with_its_own_text(example):
+    fragments = [json.loads(gzip.decompress(f.read_bytes()).removeprefix(b"pagefind_dcd"))
+                 for f in (example / "pagefind/fragment").glob("*.pf_fragment")]
+    kinds = {f["filters"]["Loại"][0] for f in fragments}
+    assert kinds == {"Tin tức", "Thủ tục", "Hỏi đáp", "Văn bản", "Kế hoạch"}
+    for fragment in fragments:
+        page = BeautifulSoup((example / fragment["url"].strip("/") / "index.html").read_text(encoding="utf-8"), "lxml")
+        body = page.select_one("[data-pagefind-body]")
+        for ignored in body.select("[data-pagefind-ignore]"):
+            ignored.decompose()
+        first_words = " ".join(re.findall(r"\w+", body.get_text(" "))[:12])
+        assert fragment["meta"]["title"] == page.h1.get_text(strip=True)
+        assert first_words in " ".join(re.findall(r"\w+", fragment["content"])), fragment["url"]
+        assert "Số 48 Lê Duẩn" not in fragment["content"]  # the footer's address is not indexed
 
 
 EXTERNAL_LOAD = re.compile(r"""<(?:script|img|iframe|source|video|audio)\b[^>]*\bsrc=["']?(?:https?:)?//"""

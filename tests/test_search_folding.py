@@ -1,6 +1,6 @@
 """What the search index reads of a page: its searchable part and its own đ-words written with d, nothing from the site chrome."""
 
-from cchc.search import IndexedPages, d_bar_words, page_for_index
+from cchc.search import IndexedPages, d_bar_words, page_for_index, searchable_region
 
 PAGE = """<html lang="vi"><head><title>Đường dây nóng</title></head><body><header>Sở Giáo dục và Đào tạo</header>
 <nav>Menu</nav><article>
@@ -10,15 +10,21 @@ PAGE = """<html lang="vi"><head><title>Đường dây nóng</title></head><body>
 
 
 def test_only_the_searchable_part_gives_words_each_once():
-    assert d_bar_words(PAGE) == ["Dường", "Dăng", "dường"]
+    assert d_bar_words(searchable_region(PAGE)) == ["Dường", "Dăng", "dường"]
 
 
 def test_the_index_reads_the_head_the_searchable_part_and_the_folded_words():
     assert page_for_index(PAGE) == (
         '<html lang="vi"><head><title>Đường dây nóng</title></head><body>'
         "<div data-pagefind-body><h1>Đường dây nóng</h1><p>Đăng ký dự thi; đường dây nóng</p>\n"
-        "<script>var đ = 1</script></div>"
+        "<script>var đ = 1</script></div></article>"
         "<div data-pagefind-body>Dường Dăng dường</div></body></html>")
+
+
+def test_folded_words_stay_outside_an_article_that_is_itself_searchable():
+    page = '<html><head></head><body><article data-pagefind-body><h1>Đăng ký</h1></article><footer>x</footer></body></html>'
+    assert page_for_index(page) == ('<html><head></head><body><article data-pagefind-body><h1>Đăng ký</h1></article>'
+                                    "<div data-pagefind-body>Dăng</div></body></html>")
 
 
 def test_pages_outside_the_index_are_left_out():
