@@ -281,31 +281,40 @@ class News:
         return self.articles[index] if index < len(self.articles) else None
 
     @cached_property
-    def _by_tag(self) -> dict[str, list[Article]]:
-        """Articles of each tag, newest first (the order of ``articles``)."""
+    def _by_tag(self) -> dict[str, list[int]]:
+        """Positions in ``articles`` of each tag's articles, newest first."""
         index = defaultdict(list)
-        for article in self.articles:
-            for tag in article.tags:
-                index[tag.casefold()].append(article)
+        for position, article in enumerate(self.articles):
+            for tag in {t.casefold() for t in article.tags}:
+                index[tag].append(position)
         return index
 
     @cached_property
-    def _tag_positions(self) -> dict[str, dict[str, int]]:
-        return {tag: {a.src_uri: i for i, a in enumerate(found)} for tag, found in self._by_tag.items()}
+    def _tag_positions(self) -> dict[str, dict[int, int]]:
+        """Where each article stands in each of its tags' lists."""
+        return {tag: {article: i for i, article in enumerate(found)} for tag, found in self._by_tag.items()}
+
+    @cached_property
+    def _seconds(self) -> list[float]:
+        return [a.published.timestamp() for a in self.articles]
 
     def related(self, article: Article, limit: int = RELATED_LIMIT) -> list[Article]:
         """Articles sharing most tags with this one; closer in time first on ties.
 
         Candidates are the ``RELATED_WINDOW`` articles nearest in time on either side in each
         of its tags, so the cost per article does not grow with the size of a tag: ranking every
-        article of a big tag made the build quadratic in the number of articles.
+        article of a big tag made the build quadratic in the number of articles. Articles are
+        counted and ranked by position as plain numbers and tuples: hashing Article records and
+        calling a key function per candidate were most of the cost.
         """
-        shared: Counter[Article] = Counter()
+        me = self._positions[article.src_uri]
+        shared: Counter[int] = Counter()
         for tag in {t.casefold() for t in article.tags}:
             found = self._by_tag[tag]
-            position = self._tag_positions[tag][article.src_uri]
+            position = self._tag_positions[tag][me]
             shared.update(found[max(0, position - RELATED_WINDOW):position + RELATED_WINDOW + 1])
-        shared.pop(article, None)
-        def rank(other: Article) -> tuple:
-            return (-shared[other], abs((other.published - article.published).total_seconds()), other.slug)
-        return heapq.nsmallest(limit, shared, key=rank)
+        shared.pop(me, None)
+        seconds, articles = self._seconds, self.articles
+        ranked = [(-count, abs(seconds[other] - seconds[me]), articles[other].slug, other)
+                  for other, count in shared.items()]
+        return [articles[other] for *_, other in heapq.nsmallest(limit, ranked)]
