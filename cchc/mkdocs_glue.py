@@ -193,6 +193,19 @@ class SiteBuild:
             return f"{GENERATOR_NAME} ({file.src_uri})"
         return self.paths.source(file.src_uri).shown_path
 
+    def prepare_templates(self, env: Environment) -> None:
+        """Filters for Vietnamese dates and sizes, the once-per-build menus and texts (``cchc.chrome_cache``),
+        and templates compiled once per process (``cchc.rebuilds``).
+
+        MkDocs makes a new environment for each build, so the menu cache never outlives one.
+        """
+        add_material_prefix(env)
+        env.bytecode_cache = self.memory.templates
+        env.globals["cchc_chrome"] = ChromeCache().template_global()
+        env.globals["cchc_translate"] = translations(env, self.config.theme["language"])
+        env.filters.update(ngay=format_date, ngay_gio=format_datetime, kich_thuoc=format_size, so=format_count,
+                           cau_hoi=plain_text_with_breaks)
+
     def page_markdown(self, markdown: str, page: Page) -> str:
         """Normalize to NFC and give section pages their template."""
         page.meta = nfc_tree(page.meta)
@@ -251,15 +264,3 @@ class SiteBuild:
             write_search_index(site_dir, indexed.snapshot())
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
-
-
-def add_template_helpers(env: Environment, config: MkDocsConfig) -> None:
-    """Filters for Vietnamese dates and sizes, and the once-per-build menus and texts (``cchc.chrome_cache``).
-
-    MkDocs makes a new environment for each build, so the caches never outlive one.
-    """
-    add_material_prefix(env)
-    env.globals["cchc_chrome"] = ChromeCache().template_global()
-    env.globals["cchc_translate"] = translations(env, config.theme["language"])
-    env.filters.update(ngay=format_date, ngay_gio=format_datetime, kich_thuoc=format_size, so=format_count,
-                       cau_hoi=plain_text_with_breaks)

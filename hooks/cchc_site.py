@@ -6,7 +6,7 @@ import os
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from cchc.mkdocs_glue import SiteBuild, add_template_helpers  # noqa: E402
+from cchc.mkdocs_glue import SiteBuild  # noqa: E402
 
 # Set once per process by on_startup; every per-build object lives in _build.
 _serving = False
@@ -35,7 +35,7 @@ def on_nav(nav, config, files):
 
 
 def on_env(env, config, files):
-    add_template_helpers(env, config)
+    _build.prepare_templates(env)
     return env
 
 

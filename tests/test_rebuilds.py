@@ -7,7 +7,9 @@ import os
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from cchc.rebuilds import memory_for
+from jinja2 import DictLoader, Environment
+
+from cchc.rebuilds import CompiledTemplates, memory_for
 from conftest import FIXED_EPOCH, Site
 
 
@@ -84,3 +86,17 @@ def test_dirty_rebuild_keeps_unchanged_pages_in_search_and_drops_removed_ones(si
     assert titles["/tin-tuc/giu-nguyen/"] == "Tin giữ nguyên"  # not rendered again, still searched
     assert titles["/tin-tuc/sua/"] == "Tin đã sửa"
     assert "/tin-tuc/xoa/" not in titles
+
+
+def test_templates_compiled_in_an_earlier_build_are_reused_until_their_source_changes():
+    compiled, sources = CompiledTemplates(), {"page.html": "Xin chào {{ name }}"}
+
+    def render() -> str:  # a new environment per build, as MkDocs makes
+        env = Environment(loader=DictLoader(sources), bytecode_cache=compiled)
+        return env.get_template("page.html").render(name="Sóc Trăng")
+
+    assert render() == "Xin chào Sóc Trăng"
+    assert len(compiled._code) == 1
+    assert render() == "Xin chào Sóc Trăng"
+    sources["page.html"] = "Chào mừng {{ name }}"
+    assert render() == "Chào mừng Sóc Trăng"
