@@ -27,6 +27,7 @@ from cchc.pages import ContentPage, GeneratedFile, GeneratedPage
 from cchc.question_pages import plain_text_with_breaks
 from cchc.rebuilds import PageMemo, PageState, file_digest, memory_for, theme_stamp
 from cchc.search import SearchIndexError, write_search_index
+from cchc.shared_markdown import SharedConverter, SharedMarkdownPage, can_share_markdown
 from cchc.sections import GENERATOR_NAME, feeds, generated_page_clashes, section_pages, template_globals
 from cchc.text import VN_TZ, format_count, format_date, format_datetime, format_size, nfc, nfc_tree
 
@@ -109,15 +110,23 @@ class SiteBuild:
         self._page_outputs = {f.dest_uri for f in files if f.is_documentation_page()}
         return files
 
-    def use_template_pages(self, nav: Navigation, files: Files) -> None:
-        """Generated pages outside the navigation skip Markdown (see ``TemplatePage``).
+    def use_faster_pages(self, nav: Navigation, files: Files) -> None:
+        """Pages outside the navigation skip work MkDocs would repeat for each of them.
 
-        Those in the navigation keep MkDocs' own page, which carries the title the nav gives them.
+        Generated pages skip Markdown (see ``TemplatePage``); Markdown pages share one converter
+        (see ``cchc.shared_markdown``). Pages in the navigation keep MkDocs' own page, which
+        carries the title the nav gives them (there are only a few).
         """
         in_nav = {page.file.src_uri for page in nav.pages}
-        for src_uri, page in self.pages.items():
-            if isinstance(page, GeneratedPage) and src_uri not in in_nav:
-                TemplatePage(page, files.get_file_from_path(src_uri), self.config)  # sets file.page
+        converter = SharedConverter(self.config) if can_share_markdown() else None
+        for file in files.documentation_pages():
+            if file.src_uri in in_nav:
+                continue
+            generated = self.pages.get(file.src_uri)
+            if isinstance(generated, GeneratedPage):
+                TemplatePage(generated, file, self.config)  # sets file.page
+            elif converter is not None and type(file.page) is Page:
+                SharedMarkdownPage(file, self.config, converter)  # sets file.page
 
     def _mark_modified(self, files: Files) -> Files:
         """Under ``--dirty``: render a page again only if what it shows changed since the last build.

@@ -30,7 +30,7 @@ def on_files(files, config):
 
 
 def on_nav(nav, config, files):
-    _build.use_template_pages(nav, files)
+    _build.use_faster_pages(nav, files)
     return nav
 
 

@@ -62,6 +62,10 @@ def test_navigation_rendered_once_per_place_is_the_navigation_material_renders_p
     assert len(menus.select(".md-tabs__link")) == 7 and menus.select_one('.md-nav--primary a[href="../../van-ban/"]')
 
 
+def test_one_shared_markdown_converter_converts_as_mkdocs_does_with_one_per_page(example, tmp_path):
+    assert differing_files(example, build_example(tmp_path, CCHC_SHARED_MARKDOWN="off")) == []
+
+
 def differing_files(example: Path, again: Path) -> list[str]:
     """Files that differ between two builds, by name and by bytes (Pagefind's unordered files aside)."""
     comparison = filecmp.dircmp(example, again)
