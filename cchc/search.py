@@ -36,6 +36,8 @@ _SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?</\1>", re.DOTALL | re.IGNOR
 _WORD = re.compile(r"\w+")
 _D_BAR = str.maketrans({"đ": "d", "Đ": "D"})
 _BODY_START = "<body"
+_HTML_LANG = re.compile(r'<html[^>]*\slang="([^"]*)"')
+_TITLE = re.compile(r"<title>.*?</title>", re.DOTALL)
 _ARTICLE_END = "</article>"  # kept: a procedure's own <article> holds data-pagefind-body
 
 
@@ -77,8 +79,10 @@ def d_bar_words(region: str) -> list[str]:
 def page_for_index(html: str) -> str | None:
     """What Pagefind reads of a built page, or None for a page left out of search.
 
-    The page's head, its searchable part and one more block of its đ-words written with d. The menu,
-    header and footer are dropped: Pagefind ignores them anyway, and it reads a third of the bytes.
+    The page's language and title, its searchable part and one more block of its đ-words written
+    with d. The rest of the head (styles, scripts, social cards), the menu, header and footer are
+    dropped: Pagefind ignores them anyway (its result title is the page's first heading), and it
+    reads a quarter of the bytes.
     """
     region = searchable_region(html)
     body = html.find(_BODY_START)
@@ -86,7 +90,13 @@ def page_for_index(html: str) -> str | None:
         return None
     words = d_bar_words(region)
     folded = f'<div data-pagefind-body>{" ".join(words)}</div>' if words else ""
-    return f"{html[:body]}<body>{region}{folded}</body></html>"
+    return f"{_short_head(html[:body])}<body>{region}{folded}</body></html>"
+
+
+def _short_head(head: str) -> str:
+    lang, title = _HTML_LANG.search(head), _TITLE.search(head)
+    lang_attribute = f' lang="{lang.group(1)}"' if lang else ""
+    return f'<!doctype html><html{lang_attribute}><head><meta charset="utf-8">{title.group(0) if title else ""}</head>'
 
 
 class IndexedPages:

@@ -2,7 +2,8 @@
 
 from cchc.search import IndexedPages, d_bar_words, page_for_index, searchable_region
 
-PAGE = """<html lang="vi"><head><title>Đường dây nóng</title></head><body><header>Sở Giáo dục và Đào tạo</header>
+PAGE = """<!doctype html><html lang="vi" class="no-js"><head><meta charset="utf-8">
+<title>Đường dây nóng</title><link rel="stylesheet" href="cchc.css"><script>var đ = 2</script></head><body><header>Sở Giáo dục và Đào tạo</header>
 <nav>Menu</nav><article>
 <div data-pagefind-body><h1>Đường dây nóng</h1><p>Đăng ký dự thi; đường dây nóng</p>
 <script>var đ = 1</script></div></article>
@@ -13,9 +14,9 @@ def test_only_the_searchable_part_gives_words_each_once():
     assert d_bar_words(searchable_region(PAGE)) == ["Dường", "Dăng", "dường"]
 
 
-def test_the_index_reads_the_head_the_searchable_part_and_the_folded_words():
+def test_the_index_reads_the_language_title_searchable_part_and_folded_words():
     assert page_for_index(PAGE) == (
-        '<html lang="vi"><head><title>Đường dây nóng</title></head><body>'
+        '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Đường dây nóng</title></head><body>'
         "<div data-pagefind-body><h1>Đường dây nóng</h1><p>Đăng ký dự thi; đường dây nóng</p>\n"
         "<script>var đ = 1</script></div></article>"
         "<div data-pagefind-body>Dường Dăng dường</div></body></html>")
@@ -23,7 +24,8 @@ def test_the_index_reads_the_head_the_searchable_part_and_the_folded_words():
 
 def test_folded_words_stay_outside_an_article_that_is_itself_searchable():
     page = '<html><head></head><body><article data-pagefind-body><h1>Đăng ký</h1></article><footer>x</footer></body></html>'
-    assert page_for_index(page) == ('<html><head></head><body><article data-pagefind-body><h1>Đăng ký</h1></article>'
+    assert page_for_index(page) == ('<!doctype html><html><head><meta charset="utf-8"></head>'
+                                    '<body><article data-pagefind-body><h1>Đăng ký</h1></article>'
                                     "<div data-pagefind-body>Dăng</div></body></html>")
 
 
