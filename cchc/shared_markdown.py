@@ -73,4 +73,4 @@ class SharedMarkdownPage(Page):
         self.toc = get_toc(getattr(md, "toc_tokens", []))
         self._title_from_render = title.title
         self.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
-        self.links_to_anchors = relative_paths.links_to_anchors
+        self.links_to_anchors = relative_paths.links_to_anchors  # always, as ProperDocs (MkDocs 1.6.1 not under -v)
