@@ -141,8 +141,10 @@ def write_search_index(site_dir: str, pages: dict[str, str], is_current: Callabl
     published HTML keeps no trace of the folded words. Its Python service API was tried first: it
     returned before all files were written and left truncated bundles, and it reads one answer per
     0.1 s. A client of the same service protocol, fed each page as MkDocs wrote it, was tried too:
-    on two cores the rendering slowed by as much as the end of the build gained. The bundle is written beside the old one and swapped in whole, so a page never loads half
-    an index; ``is_current`` lets a newer run (under serve) win over an older one. Returns the pages
+    on two cores the rendering slowed by as much as the end of the build gained.
+
+    The bundle is written beside the old one and swapped in whole, so a page never loads half an
+    index; ``is_current`` lets a newer run (under serve) win over an older one. Returns the pages
     indexed.
     """
     from pagefind_bin import get_executable

@@ -35,7 +35,7 @@ def can_share_markdown() -> bool:
 
 
 class SharedConverter:
-    """The converter of one build, made on first use from the build's Markdown settings."""
+    """The converter of one build, made on first use from the build's Markdown settings, reset for each page."""
 
     def __init__(self, config: MkDocsConfig) -> None:
         self._config = config

@@ -129,10 +129,10 @@ class Site:
         config = text if text is not None else yaml.safe_dump(self.config, allow_unicode=True, sort_keys=False)
         self.write("mkdocs.yml", config)
 
-    def build(self, *args: str, epoch: str = FIXED_EPOCH) -> BuildResult:
+    def build(self, *args: str, epoch: str = FIXED_EPOCH, **env_vars: str) -> BuildResult:
         if not (self.root / "mkdocs.yml").exists():
             self.write_config()
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": epoch}
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": epoch, **env_vars}
         process = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
             cwd=self.root, env=env, capture_output=True, text=True, timeout=300,
@@ -147,8 +147,8 @@ class Site:
         assert not (self.site_dir / "index.html").exists()
         return error_lines(result.output)
 
-    def build_ok(self, *args: str, epoch: str = FIXED_EPOCH) -> BuildResult:
-        result = self.build(*args, epoch=epoch)
+    def build_ok(self, *args: str, epoch: str = FIXED_EPOCH, **env_vars: str) -> BuildResult:
+        result = self.build(*args, epoch=epoch, **env_vars)
         assert result.returncode == 0, result.output
         return result
 

@@ -1,11 +1,5 @@
 """Markdown pages share one converter per build (``cchc.shared_markdown``): no page sees another's state."""
 
-import os
-import subprocess
-import sys
-
-from conftest import FIXED_EPOCH
-
 EXTENSIONS = ["toc", "tables", "abbr", "footnotes", "admonition", "attr_list", "md_in_html", "pymdownx.superfences"]
 
 
@@ -34,10 +28,8 @@ def test_no_article_sees_the_headings_links_abbreviations_or_notes_of_another(si
         assert f"Ghi chú của {own}" in article.select_one(".footnote").get_text()
 
     # The same pages as MkDocs renders them with a converter per page.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": FIXED_EPOCH, "CCHC_SHARED_MARKDOWN": "off"}
     unshared = tmp_path / "unshared"
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(unshared)],
-                   cwd=site.root, env=env, check=True, capture_output=True)
+    site.build_ok("-d", str(unshared), CCHC_SHARED_MARKDOWN="off")
     for url in ("tin-tuc/bai-mot", "tin-tuc/bai-hai"):
         page = f"{url}/index.html"
         assert (site.site_dir / page).read_bytes() == (unshared / page).read_bytes()
