@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -175,8 +176,12 @@ def measure_serve(project: Path, dirty: bool, timeout: float) -> dict[str, float
         return {"first build (serve start)": initial, **seen}
     finally:
         article.write_text(original, encoding="utf-8")
-        process.terminate()
-        process.wait(timeout=30)
+        process.send_signal(signal.SIGINT)  # as Ctrl+C: serve then removes its temporary site folder
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
         log.close()
 
 
