@@ -7,6 +7,7 @@ rebuild may reuse lives in ``cchc.rebuilds`` and is checked against the files.
 
 from __future__ import annotations
 
+import logging
 import os
 from typing import Any
 
@@ -25,11 +26,29 @@ from cchc.errors import ContentError, ContentErrors
 from cchc.feeds import Feed, render_atom, render_rss
 from cchc.pages import ContentPage, GeneratedFile, GeneratedPage
 from cchc.question_pages import plain_text_with_breaks
-from cchc.rebuilds import PageMemo, PageState, file_digest, memory_for, theme_stamp
+from cchc.rebuilds import PageMemo, PageState, digest, file_digest, linked_src_uris, memory_for, theme_stamp
 from cchc.search import SearchIndexError, write_search_index
 from cchc.shared_markdown import SharedConverter, SharedMarkdownPage, can_share_markdown
 from cchc.sections import GENERATOR_NAME, feeds, generated_page_clashes, section_pages, template_globals
 from cchc.text import VN_TZ, format_count, format_date, format_datetime, format_size, nfc, nfc_tree
+
+
+_DIRTY_BUILD_WARNING = "A 'dirty' build is being performed"
+
+
+def quiet_dirty_build_warning() -> None:
+    """Under ``mkdocs serve --dirty`` (the editors' preview), drop MkDocs' warning on every rebuild.
+
+    It says that pages not rendered again may keep a stale menu and links. cchc renders again every
+    page whose data, text or linked files changed, and every page when mkdocs.yml (the menu) or the
+    theme changed (see ``SiteBuild._mark_modified``), so the warning would only alarm editors at
+    each save.
+    """
+    logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_build_warning)  # once: same function
+
+
+def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith(_DIRTY_BUILD_WARNING)
 
 
 class TrackedFile(File):
@@ -131,7 +150,9 @@ class SiteBuild:
     def _mark_modified(self, files: Files) -> Files:
         """Under ``--dirty``: render a page again only if what it shows changed since the last build.
 
-        Pages that are not cchc's (the home page shows the latest news) are always rendered.
+        What a page shows: its source, its template's data (neighbours, related articles, listed
+        items) and the URLs of the files its Markdown links to. Pages that are not cchc's (the home
+        page shows the latest news) are always rendered.
         """
         site = self._site_stamp()
         same_site = site == self.memory.pages.site
@@ -142,14 +163,25 @@ class SiteBuild:
                 file = TrackedFile(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls,
                                    dest_uri=file.dest_uri)
             if isinstance(file, TrackedFile) and isinstance(page, (GeneratedPage, ContentPage)):
-                source = page.content.encode() if isinstance(page, GeneratedPage) else file_digest(file.abs_src_path)
-                state = PageState(source, (page.template, page.data))
+                state = self._page_state(file, page, files)
                 file.modified = self.memory.pages.changed(file.src_uri, state, same_site)
                 self._page_states[file.src_uri] = state
             marked.append(file)
         self._outputs = {f.dest_uri for f in marked} | {p for f in self.feeds for p in (f.rss_path, f.atom_path)}
         self._site = site
         return Files(marked)
+
+    @staticmethod
+    def _page_state(file: File, page: GeneratedPage | ContentPage, files: Files) -> PageState:
+        if isinstance(page, GeneratedPage):
+            return PageState(page.content.encode(), (page.template, page.data))
+        with open(file.abs_src_path, "rb") as stream:
+            source = stream.read()
+        links = []
+        for src_uri in linked_src_uris(file.src_uri, source.decode("utf-8", "replace")):
+            target = files.get_file_from_path(src_uri)
+            links.append((src_uri, target.url if target else None))
+        return PageState(digest(source), (page.template, page.data), tuple(links))
 
     def _site_stamp(self) -> tuple:
         """What every page may show: settings, globals, feed links, the day, mkdocs.yml and the theme."""

@@ -7,10 +7,10 @@ rebuild can reuse what did not change instead of redoing it:
   hash of the file's bytes and of everything else the model was made from (settings,
   plans, the files it links to). A changed, added or removed file, or a changed setting,
   gives a new key; nothing is reused on a guess such as a modification time.
-- ``PageMemo`` keeps what each page showed (its data and source hash). Under
-  ``mkdocs serve --dirty`` a page is rendered again only if that changed, or if something
-  every page shows (settings, theme, mkdocs.yml, the date) changed. Outputs of pages that no
-  longer exist are deleted.
+- ``PageMemo`` keeps what each page showed (its data, source hash and the URLs of the files
+  its Markdown links to). Under ``mkdocs serve --dirty`` a page is rendered again only if that
+  changed, or if something every page shows (settings, theme, mkdocs.yml, the date) changed.
+  Outputs of pages that no longer exist are deleted.
 - ``IndexedPages`` (``cchc.search``) keeps what the search index reads of each page, so a page
   that is not rendered again is still searched.
 - ``CompiledTemplates`` keeps the theme's templates compiled: MkDocs makes a new Jinja
@@ -24,8 +24,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import posixpath
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Hashable, TypeVar
+from urllib.parse import unquote
 
 from jinja2.bccache import Bucket, BytecodeCache
 
@@ -34,9 +37,37 @@ from cchc.search import BackgroundIndexer, IndexedPages
 T = TypeVar("T")
 
 
+def digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
 def file_digest(path: str) -> bytes:
     with open(path, "rb") as stream:
-        return hashlib.blake2b(stream.read(), digest_size=16).digest()
+        return digest(stream.read())
+
+
+_LINK_TARGET = re.compile(
+    r"\]\(\s*<?([^)\s>]+)"                    # [text](target), ![alt](target)
+    r"|^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)"       # [label]: target
+    r"|\b(?:href|src)\s*=\s*[\"']([^\"']+)",  # raw HTML
+    re.MULTILINE)
+
+
+def linked_src_uris(src_uri: str, markdown: str) -> list[str]:
+    """The files a page's Markdown links to by relative path (``src_uri`` form, as MkDocs resolves them).
+
+    A link is written into the page as the target's URL: if the target moves (a new ``slug:``)
+    or goes, the linking page must be rendered again, though its own text did not change.
+    Anything that looks like a link counts; one too many only costs a comparison.
+    """
+    found = []
+    for match in _LINK_TARGET.finditer(markdown):
+        target = next(group for group in match.groups() if group)
+        path = target.split("#", 1)[0].split("?", 1)[0]
+        if not path or path.startswith("/") or ":" in path:
+            continue  # same page, site-absolute or another site: not resolved by MkDocs
+        found.append(posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), unquote(path))))
+    return found
 
 
 def sizes_of(paths: tuple[str, ...]) -> tuple[int | None, ...]:
@@ -93,6 +124,8 @@ class FileMemo:
 class PageState:
     source: bytes | None
     data: Any
+    links: tuple[tuple[str, str | None], ...] = ()
+    """Each linked file and its URL then (None: missing)."""
 
 
 @dataclass
@@ -105,7 +138,8 @@ class PageMemo:
 
     def changed(self, src_uri: str, state: PageState, site_same: bool) -> bool:
         before = self.pages.get(src_uri)
-        return not site_same or before is None or before.source != state.source or before.data != state.data
+        return (not site_same or before is None or before.source != state.source or before.data != state.data
+                or before.links != state.links)
 
 
 class CompiledTemplates(BytecodeCache):

@@ -6,7 +6,7 @@ import os
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from cchc.mkdocs_glue import SiteBuild  # noqa: E402
+from cchc.mkdocs_glue import SiteBuild, quiet_dirty_build_warning  # noqa: E402
 
 # Set once per process by on_startup; every per-build object lives in _build.
 _serving = False
@@ -17,6 +17,8 @@ _build: SiteBuild | None = None
 def on_startup(command: str, dirty: bool) -> None:
     global _serving, _dirty
     _serving, _dirty = command == "serve", dirty
+    if _serving and _dirty:
+        quiet_dirty_build_warning()
 
 
 def on_config(config):

@@ -9,7 +9,7 @@ from mkdocs.config import load_config
 
 from jinja2 import DictLoader, Environment
 
-from cchc.rebuilds import CompiledTemplates, memory_for
+from cchc.rebuilds import CompiledTemplates, linked_src_uris, memory_for
 from conftest import FIXED_EPOCH, Site
 
 
@@ -100,3 +100,38 @@ def test_templates_compiled_in_an_earlier_build_are_reused_until_their_source_ch
     assert render() == "Xin chào Sóc Trăng"
     sources["page.html"] = "Chào mừng {{ name }}"
     assert render() == "Chào mừng Sóc Trăng"
+
+
+def test_dirty_rebuild_renders_again_a_page_whose_markdown_link_now_leads_elsewhere(site):
+    site.article("dan-den", title="Tin có liên kết", body="Xem [tin kia](2022-06-01-dich.md#phan-hai).\n",
+                 date="2022-01-02", tags=["A"])
+    for day in ("2022-01-01", "2022-01-03"):  # its neighbours, so the linked article is not one
+        site.article(day, title=f"Tin ngày {day}", date=day, tags=[day])
+    site.article("2022-06-01-dich", title="Tin được dẫn tới", date="2022-06-01", tags=["B"])
+    dirty_preview_build(site)
+    link = site.html("tin-tuc/dan-den/").find("a", string="tin kia")
+    assert link["href"] == "../dich/#phan-hai"
+
+    site.article("2022-06-01-dich", title="Tin được dẫn tới", date="2022-06-01", tags=["B"], slug="dich-moi")
+    dirty_preview_build(site)
+
+    link = site.html("tin-tuc/dan-den/").find("a", string="tin kia")
+    assert link["href"] == "../dich-moi/#phan-hai"
+
+
+def test_dirty_preview_does_not_warn_editors_of_stale_links_at_every_save(site, caplog):
+    site.article("mot", title="Một tin")
+    dirty_preview_build(site)
+    assert site.html("tin-tuc/mot/")
+    assert not [r for r in caplog.records if r.levelname == "WARNING" and "dirty" in r.getMessage()]
+
+
+def test_linked_files_are_found_in_every_link_form_and_resolved_from_the_page():
+    markdown = """Xem [tin](2022-01-02-dich.md#phan-hai) và ![ảnh](anh/bang%20tin.jpg "Ảnh").
+[Hỏi đáp]: ../hoi-dap/cau-1.md
+<a href="tep/ke-hoach.pdf">Tải</a> <img src='anh/b.png'>
+[Cổng](https://dichvucong.gov.vn/p.md), [đầu trang](#dau), [tuyệt đối](/tin-tuc/x.md), [thư](mailto:a@b.vn)
+"""
+    assert linked_src_uris("tin-tuc/bai.md", markdown) == [
+        "tin-tuc/2022-01-02-dich.md", "tin-tuc/anh/bang tin.jpg", "hoi-dap/cau-1.md",
+        "tin-tuc/tep/ke-hoach.pdf", "tin-tuc/anh/b.png"]
