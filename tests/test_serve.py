@@ -39,14 +39,15 @@ def wait_for(url: str, contains: str, seconds: float = 60) -> str:
     raise AssertionError(f"{url} never contained {contains!r}; last response:\n{last[:500]}")
 
 
-@pytest.fixture
-def served(site: Site):
+@pytest.fixture(params=[[], ["--dirty"]], ids=["serve", "serve-dirty"])
+def served(site: Site, request):
+    """Stock serve, and serve --dirty (the README's preview command)."""
     site.article("cong-khai", title="Tin công khai", date="2022-01-01")
     site.article("nhap", title="Tin đang soạn", date="2022-01-02", draft=True)
     site.write_config()
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *request.param, "-a", f"127.0.0.1:{port}"],
                                cwd=site.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         yield site, f"http://127.0.0.1:{port}/"
