@@ -46,11 +46,11 @@ def file_digest(path: str) -> bytes:
         return digest(stream.read())
 
 
-_LINK_TARGET = re.compile(
-    r"\]\(\s*<?([^)\s>]+)"                    # [text](target), ![alt](target)
-    r"|^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)"       # [label]: target
-    r"|\b(?:href|src)\s*=\s*[\"']([^\"']+)",  # raw HTML
-    re.MULTILINE)
+_LINK_TARGETS = (  # (a text every match contains, so most pages skip the pattern; the pattern)
+    ("](", re.compile(r"\]\(\s*<?([^)\s>]+)")),                         # [text](target), ![alt](target)
+    ("]:", re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.MULTILINE)),  # [label]: target
+    ("=", re.compile(r"\b(?:href|src)\s*=\s*[\"']([^\"']+)")),             # raw HTML
+)
 
 
 def linked_src_uris(src_uri: str, markdown: str) -> list[str]:
@@ -60,14 +60,16 @@ def linked_src_uris(src_uri: str, markdown: str) -> list[str]:
     or goes, the linking page must be rendered again, though its own text did not change.
     Anything that looks like a link counts; one too many only costs a comparison.
     """
-    found = []
-    for match in _LINK_TARGET.finditer(markdown):
-        target = next(group for group in match.groups() if group)
-        path = target.split("#", 1)[0].split("?", 1)[0]
-        if not path or path.startswith("/") or ":" in path:
-            continue  # same page, site-absolute or another site: not resolved by MkDocs
-        found.append(posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), unquote(path))))
-    return found
+    found = set()
+    for marker, pattern in _LINK_TARGETS:
+        if marker not in markdown:
+            continue
+        for target in pattern.findall(markdown):
+            path = target.split("#", 1)[0].split("?", 1)[0]
+            if not path or path.startswith("/") or ":" in path:
+                continue  # same page, site-absolute or another site: not resolved by MkDocs
+            found.add(posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), unquote(path))))
+    return sorted(found)
 
 
 def sizes_of(paths: tuple[str, ...]) -> tuple[int | None, ...]:

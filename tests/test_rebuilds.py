@@ -133,5 +133,5 @@ def test_linked_files_are_found_in_every_link_form_and_resolved_from_the_page():
 [Cổng](https://dichvucong.gov.vn/p.md), [đầu trang](#dau), [tuyệt đối](/tin-tuc/x.md), [thư](mailto:a@b.vn)
 """
     assert linked_src_uris("tin-tuc/bai.md", markdown) == [
-        "tin-tuc/2022-01-02-dich.md", "tin-tuc/anh/bang tin.jpg", "hoi-dap/cau-1.md",
-        "tin-tuc/tep/ke-hoach.pdf", "tin-tuc/anh/b.png"]
+        "hoi-dap/cau-1.md", "tin-tuc/2022-01-02-dich.md", "tin-tuc/anh/b.png", "tin-tuc/anh/bang tin.jpg",
+        "tin-tuc/tep/ke-hoach.pdf"]
