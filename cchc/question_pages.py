@@ -66,21 +66,12 @@ def faq_json_ld(questions: tuple[Question, ...], site_url: str) -> Markup:
             "text": q.question,
             "dateCreated": q.asked.isoformat(),
             "url": site_url + q.url,
-            "acceptedAnswer": {"@type": "Answer", "text": _markdown_to_text(q.answer_markdown),
+            "acceptedAnswer": {"@type": "Answer", "text": q.answer_text,
                                "dateCreated": q.answered.isoformat(), "url": site_url + q.url},
         } for q in questions],
     }
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
-
-
-def _markdown_to_text(markdown: str) -> str:
-    """A plain-text answer for JSON-LD and feeds: links keep their words, markup characters go."""
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", markdown)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"<[^>]+>", "", text)
-    text = re.sub(r"^[#>\-*+ ]+|[*_`]", "", text, flags=re.MULTILINE)
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def build_question_feeds(questions: tuple[Question, ...], settings: Settings) -> list[Feed]:
@@ -95,7 +86,7 @@ def _item(question: Question) -> FeedItem:
         key=f"{QUESTIONS_DIR}/{question.slug}",
         title=question.title,
         url=question.url,
-        summary=f"Hỏi: {question.question}\n\nTrả lời: {_markdown_to_text(question.answer_markdown)}",
+        summary=f"Hỏi: {question.question}\n\nTrả lời: {question.answer_text}",
         published=answered,
         updated=answered,
         categories=(question.field.label,) if question.field else (),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 
 from cchc.errors import ErrorLog
@@ -31,6 +32,15 @@ CHANNELS = {
     "cong_dvc": "Hệ thống phản ánh, kiến nghị của Cổng Dịch vụ công",
     "email": "Thư điện tử",
 }
+
+def markdown_to_text(markdown: str) -> str:
+    """Plain text of Markdown: links keep their words, images and markup characters go."""
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", markdown)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    text = re.sub(r"^[#>\-*+ ]+|[*_`]", "", text, flags=re.MULTILINE)
+    return re.sub(r"\s+", " ", text).strip()
+
 
 _FIELDS = {"title": "tiêu đề câu hỏi", "question": "nội dung câu hỏi", "asker": "tên người hỏi",
            "locality": "địa phương của người hỏi", "asked": "ngày hỏi", "channel": "kênh tiếp nhận",
@@ -63,6 +73,11 @@ class Question:
     @property
     def url(self) -> str:
         return f"{QUESTIONS_DIR}/{self.slug}/"
+
+    @cached_property
+    def answer_text(self) -> str:
+        """The answer as plain text, for JSON-LD and feeds: made once, though up to four pages and feeds show it."""
+        return markdown_to_text(self.answer_markdown)
 
     @property
     def is_answered(self) -> bool:
