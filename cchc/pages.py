@@ -9,6 +9,7 @@ data to the template.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from math import ceil
 from typing import Any, Sequence
 
@@ -42,9 +43,12 @@ class GeneratedPage:
             meta["hide"] = list(self.hide)
         return meta
 
-    @property
+    @cached_property
     def content(self) -> str:
-        """The Markdown file MkDocs lists: front matter only; the template draws the page."""
+        """The Markdown file MkDocs lists: front matter only; the template draws the page.
+
+        Asked for twice under ``serve --dirty`` (to register the file, to tell if it changed).
+        """
         header = yaml.dump(self.meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False)
         return f"---\n{header}---\n"
 
