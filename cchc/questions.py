@@ -11,8 +11,8 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 
 from cchc.errors import ErrorLog
 from cchc.fields import Fields
@@ -32,6 +32,7 @@ CHANNELS = {
     "cong_dvc": "Hệ thống phản ánh, kiến nghị của Cổng Dịch vụ công",
     "email": "Thư điện tử",
 }
+
 
 def markdown_to_text(markdown: str) -> str:
     """Plain text of Markdown: links keep their words, images and markup characters go."""

@@ -209,6 +209,13 @@ def axe_violations(driver) -> list[dict]:
     return result
 
 
+def open_page(driver, base_url: str, name: str, path: str) -> None:
+    """Open one of PAGES; on the search page, wait until Pagefind has shown the results."""
+    driver.get(base_url + path)
+    if name == "tim-kiem":
+        WebDriverWait(driver, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link"))
+
+
 @pytest.mark.skipif(not AXE.exists(), reason="axe-core not installed (npm install --prefix .cache/npm axe-core@4)")
 @pytest.mark.parametrize("contrast", ["default", "high"])
 def test_axe_finds_no_wcag_violations(fresh, base_url, contrast):
@@ -218,9 +225,7 @@ def test_axe_finds_no_wcag_violations(fresh, base_url, contrast):
         driver.execute_script("localStorage.setItem('cchc-contrast', 'high')")
     report = {}
     for name, path in PAGES.items():
-        driver.get(base_url + path)
-        if name == "tim-kiem":
-            WebDriverWait(driver, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link"))
+        open_page(driver, base_url, name, path)
         violations = axe_violations(driver)
         if violations:
             report[path] = violations
@@ -236,9 +241,7 @@ def test_screenshots(driver, base_url, width):
     driver.execute_script("localStorage.clear()")
     too_wide = {}
     for name, path in PAGES.items():
-        driver.get(base_url + path)
-        if name == "tim-kiem":
-            WebDriverWait(driver, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link"))
+        open_page(driver, base_url, name, path)
         height = driver.execute_script("return document.documentElement.scrollHeight")
         driver.set_window_size(width, min(height + 140, 6000))
         driver.save_screenshot(str(ARTIFACTS / f"{name}-{width}.png"))
