@@ -27,7 +27,8 @@ from cchc.feeds import Feed, render_atom, render_rss
 from cchc.pages import ContentPage, GeneratedFile, GeneratedPage
 from cchc.question_pages import plain_text_with_breaks
 from cchc.rebuilds import PageMemo, PageState, digest, file_digest, linked_src_uris, memory_for, theme_stamp
-from cchc.search import SearchIndexError, write_search_index
+from cchc.search import (EARLY_ORDER, EarlyBundles, SearchIndexError, bundle_of_page, search_bundles,
+                         write_search_index)
 from cchc.shared_markdown import SharedConverter, SharedMarkdownPage, can_share_markdown
 from cchc.sections import GENERATOR_NAME, feeds, generated_page_clashes, section_pages, template_globals
 from cchc.text import VN_TZ, format_count, format_date, format_datetime, format_size, nfc, nfc_tree
@@ -95,6 +96,7 @@ class SiteBuild:
         self._outputs: set[str] = set()
         self._page_outputs: set[str] = set()
         self.search_enabled = os.environ.get("CCHC_SEARCH_INDEX") != "off"
+        self._early_search: EarlyBundles | None = None
         self.site: SiteContent | None = None
         self.pages: dict[str, GeneratedPage | GeneratedFile | ContentPage] = {}
         self.feeds: list[Feed] = []
@@ -114,6 +116,7 @@ class SiteBuild:
         for src_uri in self.site.unpublished_src_uris:
             files.remove(files.get_file_from_path(src_uri))
         pages = section_pages(self.site)
+        self.globals["search_bundles"] = search_bundles(pages)
         clashes = generated_page_clashes(pages, self.paths, [f.src_uri for f in files])
         for page in pages:
             if isinstance(page, ContentPage):
@@ -127,7 +130,24 @@ class SiteBuild:
         if self.dirty:
             files = self._mark_modified(files)
         self._page_outputs = {f.dest_uri for f in files if f.is_documentation_page()}
+        if self.search_enabled and not self.preview:
+            files = self._searchable_pages_first(files)
         return files
+
+    def _searchable_pages_first(self, files: Files) -> Files:
+        """Render the searchable pages first, by bundle, so each bundle is indexed while the rest renders.
+
+        See ``EarlyBundles``. MkDocs renders pages in the order of ``files`` (and sitemap.xml lists
+        them so); the other pages keep their order.
+        """
+        by_bundle: dict[str, set[str]] = {bundle: set() for bundle in EARLY_ORDER}
+        for page in self.pages.values():
+            bundle = bundle_of_page(page)
+            if bundle is not None:
+                by_bundle[bundle].add(page.src_uri)
+        self._early_search = EarlyBundles(self.config.site_dir, by_bundle)
+        rank = {src_uri: EARLY_ORDER.index(bundle) for bundle, src_uris in by_bundle.items() for src_uri in src_uris}
+        return Files(sorted(files, key=lambda file: rank.get(file.src_uri, len(EARLY_ORDER))))
 
     def use_faster_pages(self, nav: Navigation, files: Files) -> None:
         """Pages outside the navigation skip work MkDocs would repeat for each of them.
@@ -201,6 +221,8 @@ class SiteBuild:
     def forget_build(self) -> None:
         """A build failed half-way: its outputs are unknown, so the next one renders every page."""
         self.memory.pages = PageMemo()
+        if self._early_search is not None:
+            self._early_search.discard()
 
     @staticmethod
     def _delete_output(site_dir: str, dest_uri: str) -> None:
@@ -278,6 +300,8 @@ class SiteBuild:
         """Keep what the search index needs of the page while its HTML is in hand."""
         if self.search_enabled:
             self.memory.indexed.add(page.file.dest_uri, html)
+            if self._early_search is not None:
+                self._early_search.page_written(page.file.src_uri, self.memory.indexed)
 
     def write_feeds(self, site_dir: str) -> None:
         settings = self.site.settings
@@ -301,7 +325,9 @@ class SiteBuild:
         if self.preview:  # under serve: pages first, the index a few seconds later
             self.memory.search.start(site_dir, indexed.snapshot())
             return
+        pages = indexed.snapshot()
+        started = self._early_search.started(pages) if self._early_search is not None else {}
         try:
-            write_search_index(site_dir, indexed.snapshot())
+            write_search_index(site_dir, pages, started=started)
         except SearchIndexError as error:
             raise PluginError(str(error)) from None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import subprocess
 import sys
@@ -12,6 +14,8 @@ import feedparser
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+
+from cchc.search import BUNDLES
 
 REPO = Path(__file__).resolve().parent.parent
 FIXED_EPOCH = "1700000000"  # 2023-11-15: "now" for drafts and future posts in tests
@@ -163,6 +167,12 @@ class Site:
 @pytest.fixture
 def site(tmp_path: Path) -> Site:
     return Site(tmp_path)
+
+
+def search_fragments(site_dir: Path) -> list[dict]:
+    """Every page in the site's Pagefind bundles, as Pagefind stores it (gzipped JSON fragments)."""
+    return [json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+            for bundle in BUNDLES for fragment in (site_dir / bundle / "fragment").glob("*.pf_fragment")]
 
 
 def error_lines(output: str) -> list[str]:

@@ -1,7 +1,5 @@
 """Several builds in one process, as under `mkdocs serve`: nothing from a previous build leaks."""
 
-import gzip
-import json
 import os
 
 from mkdocs.commands.build import build
@@ -10,7 +8,7 @@ from mkdocs.config import load_config
 from jinja2 import DictLoader, Environment
 
 from cchc.rebuilds import CompiledTemplates, linked_src_uris, memory_for
-from conftest import FIXED_EPOCH, Site
+from conftest import FIXED_EPOCH, Site, search_fragments
 
 
 def build_in_process(site: Site) -> None:
@@ -60,11 +58,7 @@ def dirty_preview_build(site: Site) -> None:
 
 def indexed_titles(site: Site) -> dict[str, str]:
     """URL → title of every page in the Pagefind index (its fragments are gzipped JSON)."""
-    found = {}
-    for fragment in (site.site_dir / "pagefind/fragment").glob("*.pf_fragment"):
-        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
-        found[data["url"]] = data["meta"]["title"]
-    return found
+    return {data["url"]: data["meta"]["title"] for data in search_fragments(site.site_dir)}
 
 
 def test_dirty_rebuild_keeps_unchanged_pages_in_search_and_drops_removed_ones(site):

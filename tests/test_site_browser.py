@@ -125,6 +125,14 @@ def test_search_without_diacritics_finds_pages_written_with_them(driver, base_ur
     assert "q=" + query.replace(" ", "+") in driver.current_url
 
 
+def test_one_list_of_results_comes_from_both_bundles(driver, base_url):
+    results = search_results(driver, base_url, "tuyen sinh")  # the news bundle merged into the main one
+    assert any(r.startswith("/tin-tuc/") for r in results) and any(r.startswith("/thu-tuc-hanh-chinh/") for r in results)
+    driver.find_element(By.XPATH, "//summary[contains(., 'Loại')]").click()
+    kinds = driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__filter-label")
+    assert {"Tin tức", "Thủ tục"} <= {re.sub(r"\s*\(\d+\)$", "", k.text) for k in kinds}
+
+
 def test_search_is_in_vietnamese_and_filters_by_kind_and_field(driver, base_url):
     search_results(driver, base_url, "cap ban sao")
     message = driver.find_element(By.CSS_SELECTOR, ".pagefind-ui__message").text

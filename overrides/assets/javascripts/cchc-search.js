@@ -6,9 +6,15 @@
 
   var element = document.querySelector("[data-cchc-search]");
   if (!element || typeof PagefindUI === "undefined") { return; }
+  var baseUrl = window.location.pathname.replace(/tim-kiem\/(index\.html)?$/, "");
+  // The news articles have a bundle of their own (pagefind-tin-tuc/): one list of results from both.
+  var merged = (element.getAttribute("data-cchc-merge") || "").split(" ").filter(Boolean).map(function (bundle) {
+    return { bundlePath: baseUrl + bundle + "/", baseUrl: baseUrl };
+  });
   var ui = new PagefindUI({
     element: "#" + element.id,
-    baseUrl: window.location.pathname.replace(/tim-kiem\/(index\.html)?$/, ""),
+    baseUrl: baseUrl,
+    mergeIndex: merged,
     showImages: false,
     showSubResults: false,
     resetStyles: false,

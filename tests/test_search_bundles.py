@@ -1,0 +1,115 @@
+"""The search index is two Pagefind bundles: news articles (written while the other pages render) and the rest."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from cchc.news import NEWS_DIR
+from cchc.search import (MAIN_BUNDLE, NEWS_BUNDLE, NEWS_PREFIX, SEARCHABLE_TEMPLATES, EarlyBundles, IndexedPages,
+                         PagefindRun, bundle_of)
+from conftest import REPO, Site, search_fragments
+
+ARTICLE = ('<!doctype html><html lang="vi"><head><title>{title}</title></head><body>'
+           '<div data-pagefind-body><h1>{title}</h1><p>Đường dây nóng {title}</p></div></body></html>')
+
+
+def test_the_searchable_templates_are_those_that_mark_a_searchable_body():
+    marked = {path.name for path in (REPO / "overrides").glob("*.html")
+              if "data-pagefind-body" in path.read_text(encoding="utf-8")}
+    assert marked == SEARCHABLE_TEMPLATES
+
+
+def test_news_pages_go_to_the_news_bundle():
+    assert NEWS_PREFIX == f"{NEWS_DIR}/"
+    assert bundle_of("tin-tuc/duong-day-nong/index.html") == NEWS_BUNDLE
+    assert bundle_of("thu-tuc-hanh-chinh/cap-ban-sao/") == MAIN_BUNDLE
+
+
+def bundle_files(site_dir: Path, bundle: str) -> set[str]:
+    return {p.name for p in (site_dir / bundle).iterdir()} if (site_dir / bundle).is_dir() else set()
+
+
+def search_page_bundles(site: Site) -> tuple[str, list[str]]:
+    """The bundle whose UI script the search page loads, and the bundles it merges."""
+    html = (site.site_dir / "tim-kiem" / "index.html").read_text(encoding="utf-8")
+    script = re.search(r'<script src="\.\./([\w-]+)/pagefind-ui\.js"', html).group(1)
+    merged = re.search(r'data-cchc-merge="([^"]*)"', html).group(1).split()
+    return script, merged
+
+
+def test_a_site_with_news_and_plans_merges_the_news_bundle_into_the_main_one(site):
+    site.article("duong-day-nong", title="Đường dây nóng")
+    site.plan(2022)
+    site.build_ok()
+    assert search_page_bundles(site) == (MAIN_BUNDLE, [NEWS_BUNDLE])
+    for bundle in (MAIN_BUNDLE, NEWS_BUNDLE):
+        assert {"pagefind-ui.js", "pagefind-entry.json", "fragment"} <= bundle_files(site.site_dir, bundle)
+    urls = {fragment["url"]: fragment for fragment in search_fragments(site.site_dir)}
+    assert "/tin-tuc/duong-day-nong/" in urls and "/ke-hoach/2022/" in urls
+    assert not [p for p in site.site_dir.iterdir() if p.name.startswith(".")]  # no half-written bundle left
+
+
+def test_a_site_with_only_news_loads_the_search_from_the_news_bundle(site):
+    site.article("duong-day-nong", title="Đường dây nóng")
+    site.build_ok()
+    assert search_page_bundles(site) == (NEWS_BUNDLE, [])
+    assert "pagefind-ui.js" in bundle_files(site.site_dir, NEWS_BUNDLE)
+    assert not (site.site_dir / MAIN_BUNDLE).exists()
+
+
+def test_a_site_with_nothing_to_search_says_so(site):
+    site.build_ok()
+    page = site.html("tim-kiem/")
+    assert page.select_one("[data-cchc-search]") is None
+    assert "chưa có nội dung để tìm" in page.get_text()
+    assert not page.select('script[src*="pagefind"]')
+
+
+def indexed(count: int) -> tuple[IndexedPages, list[str]]:
+    pages = IndexedPages()
+    dest_uris = [f"tin-tuc/tin-{n}/index.html" for n in range(count)]
+    for dest_uri in dest_uris:
+        pages.add(dest_uri, ARTICLE.format(title=dest_uri.split("/")[1]))
+    return pages, dest_uris
+
+
+def src_uri(dest_uri: str) -> str:
+    return dest_uri.removesuffix("index.html") + "index.md"
+
+
+def test_a_bundle_starts_once_its_last_page_is_in_and_serves_the_build_that_ends_with_them(tmp_path):
+    pages, dest_uris = indexed(3)
+    pages.add("thu-tuc-hanh-chinh/a/index.html", ARTICLE.format(title="thu-tuc"))
+    early = EarlyBundles(str(tmp_path), {NEWS_BUNDLE: {src_uri(d) for d in dest_uris},
+                                         MAIN_BUNDLE: {"thu-tuc-hanh-chinh/a/index.md"}})
+    for dest_uri in dest_uris[:2]:
+        early.page_written(src_uri(dest_uri), pages)
+    assert early.runs == {}
+    early.page_written(src_uri(dest_uris[2]), pages)
+    assert set(early.runs) == {NEWS_BUNDLE} and set(early.runs[NEWS_BUNDLE].pages) == set(dest_uris)
+    early.page_written("thu-tuc-hanh-chinh/a/index.md", pages)
+    started = early.started(pages.snapshot())
+    assert set(started) == {NEWS_BUNDLE, MAIN_BUNDLE}
+    for run in started.values():
+        run.wait()
+        assert (Path(run.fresh) / "pagefind-entry.json").is_file()
+        run.discard()
+        assert not Path(run.fresh).exists()
+
+
+def test_a_bundle_started_on_other_pages_than_the_build_ends_with_is_stopped(tmp_path):
+    pages, dest_uris = indexed(2)
+    early = EarlyBundles(str(tmp_path), {NEWS_BUNDLE: {"tin-tuc/tin-0/index.md"}})
+    early.page_written("tin-tuc/tin-0/index.md", pages)
+    run = early.runs[NEWS_BUNDLE]
+    pages.add("tin-tuc/tin-moi/index.html", ARTICLE.format(title="tin-moi"))
+    assert early.started(pages.snapshot()) == {}
+    assert run._process.poll() is not None and not Path(run.fresh).exists()
+
+
+def test_a_discarded_run_is_stopped_and_leaves_nothing_behind(tmp_path):
+    run = PagefindRun(str(tmp_path), MAIN_BUNDLE, {"a/index.html": ARTICLE.format(title="a")})
+    run.discard()
+    assert run._process.poll() is not None
+    assert list(tmp_path.iterdir()) == []
