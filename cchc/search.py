@@ -186,7 +186,6 @@ class PagefindRun:
     def __init__(self, site_dir: str, bundle: str, pages: dict[str, str]) -> None:
         from pagefind_bin import get_executable
 
-        self.bundle = bundle
         self.pages = pages
         self.fresh = tempfile.mkdtemp(prefix=f".{bundle}-", dir=site_dir)
         self._staging = tempfile.TemporaryDirectory(prefix="cchc-search-")
