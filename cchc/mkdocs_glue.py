@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from mkdocs.utils import get_build_datetime
+from mkdocs.utils import get_build_datetime, get_relative_url
 
 from cchc.chrome_cache import ChromeCache, add_material_prefix, translations
 from cchc.content import ContentPaths, SiteContent, load_site
@@ -97,6 +97,7 @@ class SiteBuild:
         self._page_outputs: set[str] = set()
         self.search_enabled = os.environ.get("CCHC_SEARCH_INDEX") != "off"
         self._early_search: EarlyBundles | None = None
+        self._body_env: Environment | None = None
         self.site: SiteContent | None = None
         self.pages: dict[str, GeneratedPage | GeneratedFile | ContentPage] = {}
         self.feeds: list[Feed] = []
@@ -135,10 +136,10 @@ class SiteBuild:
         return files
 
     def _searchable_pages_first(self, files: Files) -> Files:
-        """Render the searchable pages first, by bundle, so each bundle is indexed while the rest renders.
+        """Read and render the searchable pages first, by bundle, so each bundle is indexed while the rest renders.
 
-        See ``EarlyBundles``. MkDocs renders pages in the order of ``files`` (and sitemap.xml lists
-        them so); the other pages keep their order.
+        See ``EarlyBundles``. MkDocs reads and renders pages in the order of ``files`` (and sitemap.xml
+        lists them so); the other pages keep their order.
         """
         by_bundle: dict[str, set[str]] = {bundle: set() for bundle in EARLY_ORDER}
         for page in self.pages.values():
@@ -277,6 +278,33 @@ class SiteBuild:
             page.meta.setdefault("template", section_page.template)
         return nfc(markdown)
 
+    def page_content(self, html: str, page: Page) -> str:
+        """A content page with a body template: that body, rendered now around the converted Markdown.
+
+        Rendering it here, while MkDocs still reads the other pages, lets search index it before MkDocs
+        renders the first page (see ``ContentPage.body_template``); the page template shows it as ``page.content``.
+        """
+        section_page = self._with_body_template(page)
+        if section_page is None:
+            return html
+        page.content = html  # what the body template shows as the Markdown's HTML
+        context = {**self.globals, **section_page.data, "config": self.config, "page": page,
+                   "base_url": get_relative_url(".", page.url)}
+        body = self._body_templates().get_template(section_page.body_template).render(context)
+        self._index(page, body)
+        return body
+
+    def _with_body_template(self, page: Page) -> ContentPage | None:
+        section_page = self.pages.get(page.file.src_uri)
+        return section_page if isinstance(section_page, ContentPage) and section_page.body_template else None
+
+    def _body_templates(self) -> Environment:
+        """The theme's templates, with cchc's filters, for bodies rendered before MkDocs' own environment is ready."""
+        if self._body_env is None:
+            self._body_env = self.config.theme.get_env()
+            self.prepare_templates(self._body_env)
+        return self._body_env
+
     def page_context(self, context: dict[str, Any], page: Page) -> dict[str, Any]:
         section_page = self.pages.get(page.file.src_uri)
         data = section_page.data if isinstance(section_page, (GeneratedPage, ContentPage)) else {}
@@ -297,11 +325,16 @@ class SiteBuild:
                 (("RSS", "application/rss+xml", f.rss_path), ("Atom", "application/atom+xml", f.atom_path))]
 
     def page_written(self, page: Page, html: str) -> None:
-        """Keep what the search index needs of the page while its HTML is in hand."""
+        """Keep what the search index needs of the page while its HTML is in hand (a body rendered
+        with its Markdown was indexed then)."""
+        if self._with_body_template(page) is None:
+            self._index(page, html)
+
+    def _index(self, page: Page, html: str) -> None:
         if self.search_enabled:
             self.memory.indexed.add(page.file.dest_uri, html)
             if self._early_search is not None:
-                self._early_search.page_written(page.file.src_uri, self.memory.indexed)
+                self._early_search.page_indexed(page.file.src_uri, self.memory.indexed)
 
     def write_feeds(self, site_dir: str) -> None:
         settings = self.site.settings

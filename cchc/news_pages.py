@@ -7,6 +7,9 @@ from cchc.news import NEWS_DIR, Article, News
 from cchc.pages import ContentPage, GeneratedPage, paginated_pages
 from cchc.settings import Settings
 
+ARTICLE_TEMPLATE = "article.html"
+ARTICLE_BODY_TEMPLATE = "partials/cchc-article-body.html"
+
 
 def build_news_pages(news: News, settings: Settings) -> list[GeneratedPage]:
     per_page = settings.news_per_page
@@ -29,9 +32,9 @@ def build_news_pages(news: News, settings: Settings) -> list[GeneratedPage]:
 def build_article_pages(news: News) -> list[ContentPage]:
     """Each article at /tin-tuc/<slug>/ with its neighbours and related articles."""
     return [
-        ContentPage(article.src_uri, article.url, "article.html",
+        ContentPage(article.src_uri, article.url, ARTICLE_TEMPLATE,
                     {"article": article, "newer": news.newer(article), "older": news.older(article),
-                     "related": news.related(article)})
+                     "related": news.related(article)}, body_template=ARTICLE_BODY_TEMPLATE)
         for article in news.articles
     ]
 

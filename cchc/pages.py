@@ -74,6 +74,10 @@ class ContentPage:
     url: str
     template: str
     data: dict[str, Any] = field(default_factory=dict)
+    body_template: str | None = None
+    """A partial that frames the page's converted Markdown (``page.content`` in it), rendered as soon as
+    MkDocs has converted it; the page template then shows the result as ``page.content``. News articles
+    use it so search can index them while MkDocs still reads the other pages (see ``cchc.search``)."""
 
 
 @dataclass(frozen=True)

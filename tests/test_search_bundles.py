@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from cchc.news import NEWS_DIR
+from cchc.news_pages import ARTICLE_BODY_TEMPLATE, ARTICLE_TEMPLATE
 from cchc.search import (MAIN_BUNDLE, NEWS_BUNDLE, NEWS_PREFIX, SEARCHABLE_TEMPLATES, EarlyBundles, IndexedPages,
                          PagefindRun, bundle_of)
 from conftest import REPO, Site, search_fragments
@@ -15,9 +16,12 @@ ARTICLE = ('<!doctype html><html lang="vi"><head><title>{title}</title></head><b
 
 
 def test_the_searchable_templates_are_those_that_mark_a_searchable_body():
-    marked = {path.name for path in (REPO / "overrides").glob("*.html")
-              if "data-pagefind-body" in path.read_text(encoding="utf-8")}
-    assert marked == SEARCHABLE_TEMPLATES
+    def marks(template: str) -> bool:
+        return "data-pagefind-body" in (REPO / "overrides" / template).read_text(encoding="utf-8")
+
+    marked = {path.name for path in (REPO / "overrides").glob("*.html") if marks(path.name)}
+    assert not marks(ARTICLE_TEMPLATE) and marks(ARTICLE_BODY_TEMPLATE)  # its body comes rendered with its Markdown
+    assert marked | {ARTICLE_TEMPLATE} == SEARCHABLE_TEMPLATES
 
 
 def test_news_pages_go_to_the_news_bundle():
@@ -48,6 +52,22 @@ def test_a_site_with_news_and_plans_merges_the_news_bundle_into_the_main_one(sit
     urls = {fragment["url"]: fragment for fragment in search_fragments(site.site_dir)}
     assert "/tin-tuc/duong-day-nong/" in urls and "/ke-hoach/2022/" in urls
     assert not [p for p in site.site_dir.iterdir() if p.name.startswith(".")]  # no half-written bundle left
+
+
+def test_articles_are_indexed_before_any_page_is_rendered_and_the_rest_as_soon_as_rendered(site):
+    for n in range(3):
+        site.article(f"tin-{n}", title=f"Tin số {n}")
+    site.plan(2022)
+    log = site.build_ok("--verbose").output
+    rendering = log.index("Building markdown pages")
+    news_started = log.index(f"Pagefind started on the 3 pages of {NEWS_BUNDLE}/")
+    main_started = log.index(f"of {MAIN_BUNDLE}/")
+    assert news_started < rendering < main_started
+    for bundle in (NEWS_BUNDLE, MAIN_BUNDLE):
+        assert f"{bundle}/ indexed while the build went on" in log
+    assert "indexed again" not in log
+    urls = {fragment["url"] for fragment in search_fragments(site.site_dir)}
+    assert {f"/tin-tuc/tin-{n}/" for n in range(3)} | {"/ke-hoach/2022/", "/ke-hoach/2022/thang-12/"} <= urls
 
 
 def test_a_site_with_only_news_loads_the_search_from_the_news_bundle(site):
@@ -84,11 +104,11 @@ def test_a_bundle_starts_once_its_last_page_is_in_and_serves_the_build_that_ends
     early = EarlyBundles(str(tmp_path), {NEWS_BUNDLE: {src_uri(d) for d in dest_uris},
                                          MAIN_BUNDLE: {"thu-tuc-hanh-chinh/a/index.md"}})
     for dest_uri in dest_uris[:2]:
-        early.page_written(src_uri(dest_uri), pages)
+        early.page_indexed(src_uri(dest_uri), pages)
     assert early.runs == {}
-    early.page_written(src_uri(dest_uris[2]), pages)
+    early.page_indexed(src_uri(dest_uris[2]), pages)
     assert set(early.runs) == {NEWS_BUNDLE} and set(early.runs[NEWS_BUNDLE].pages) == set(dest_uris)
-    early.page_written("thu-tuc-hanh-chinh/a/index.md", pages)
+    early.page_indexed("thu-tuc-hanh-chinh/a/index.md", pages)
     started = early.started(pages.snapshot())
     assert set(started) == {NEWS_BUNDLE, MAIN_BUNDLE}
     for run in started.values():
@@ -101,7 +121,7 @@ def test_a_bundle_starts_once_its_last_page_is_in_and_serves_the_build_that_ends
 def test_a_bundle_started_on_other_pages_than_the_build_ends_with_is_stopped(tmp_path):
     pages, dest_uris = indexed(2)
     early = EarlyBundles(str(tmp_path), {NEWS_BUNDLE: {"tin-tuc/tin-0/index.md"}})
-    early.page_written("tin-tuc/tin-0/index.md", pages)
+    early.page_indexed("tin-tuc/tin-0/index.md", pages)
     run = early.runs[NEWS_BUNDLE]
     pages.add("tin-tuc/tin-moi/index.html", ARTICLE.format(title="tin-moi"))
     assert early.started(pages.snapshot()) == {}
