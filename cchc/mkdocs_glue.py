@@ -332,9 +332,9 @@ class SiteBuild:
 
     def _index(self, page: Page, html: str) -> None:
         if self.search_enabled:
-            self.memory.indexed.add(page.file.dest_uri, html)
+            region = self.memory.indexed.add(page.file.dest_uri, html)
             if self._early_search is not None:
-                self._early_search.page_indexed(page.file.src_uri, self.memory.indexed)
+                self._early_search.page_indexed(page.file.src_uri, page.file.dest_uri, region)
 
     def write_feeds(self, site_dir: str) -> None:
         settings = self.site.settings

@@ -87,12 +87,14 @@ class IndexedPages:
     def __init__(self) -> None:
         self._pages: dict[str, str] = {}
 
-    def add(self, dest_uri: str, html: str) -> None:
+    def add(self, dest_uri: str, html: str) -> str:
+        """Keep the page's searchable region and return it ("" for a page left out of search)."""
         region = searchable_region(html)
         if region:
             self._pages[dest_uri] = region
         else:
             self._pages.pop(dest_uri, None)
+        return region
 
     def keep_only(self, dest_uris: set[str]) -> None:
         """Forget pages this build no longer has (deleted, unpublished, moved)."""
@@ -107,55 +109,73 @@ class IndexedPages:
 class PagefindRun:
     """Pagefind writing one bundle in a process of its own, into a fresh folder beside the old bundle.
 
-    The process first writes out what Pagefind reads of each page (``cchc.search_input``, from the
-    regions given), then becomes Pagefind; the published HTML keeps no trace of the folded words.
-    Pagefind's Python service API was tried first: it returned before all files were written and
-    left truncated bundles, and it reads one answer per 0.1 s. A client of the same service protocol,
-    fed each page as MkDocs wrote it, gained nothing: Pagefind does most of its work (building and
-    compressing the index) only once it has every page.
+    Pages are sent to the process one by one, as the build has them (``add``); it writes out what
+    Pagefind reads of each meanwhile (``cchc.search_input``, on the second core), and becomes
+    Pagefind once ``index`` says every page is in. The published HTML keeps no trace of the folded
+    words. Pagefind's Python service API was tried first: it returned before all files were written
+    and left truncated bundles, and it reads one answer per 0.1 s. A client of the same service
+    protocol, fed each page as MkDocs wrote it, gained nothing: Pagefind does most of its work
+    (building and compressing the index) only once it has every page.
     """
 
-    def __init__(self, site_dir: str, bundle: str, pages: dict[str, str]) -> None:
+    def __init__(self, site_dir: str, bundle: str) -> None:
         from pagefind_bin import get_executable
 
-        self.pages = pages
+        self.pages: dict[str, str] = {}
+        """The searchable region of each page sent, by output file."""
         os.makedirs(site_dir, exist_ok=True)  # an early run may start before MkDocs writes the first file
         self.fresh = tempfile.mkdtemp(prefix=f".{bundle}-", dir=site_dir)
-        self._work = tempfile.TemporaryDirectory(prefix="cchc-search-")
-        regions, staging = os.path.join(self._work.name, "regions.json"), os.path.join(self._work.name, "site")
-        with open(regions, "w", encoding="utf-8") as stream:
-            json.dump(pages, stream, ensure_ascii=False)
-        pagefind = [str(get_executable()), "--site", staging, "--output-path", self.fresh, "--force-language", "vi",
-                    "--quiet"]
-        command = [*_LOW_PRIORITY, sys.executable, "-I", search_input.__file__, regions, staging, *pagefind]
+        self._staging = tempfile.TemporaryDirectory(prefix="cchc-search-")
+        pagefind = [str(get_executable()), "--site", self._staging.name, "--output-path", self.fresh,
+                    "--force-language", "vi", "--quiet"]
+        command = [*_LOW_PRIORITY, sys.executable, "-I", search_input.__file__, self._staging.name, *pagefind]
         try:
-            self._process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                             stderr=subprocess.STDOUT)
         except OSError as error:
             self.discard()
             raise SearchIndexError(f"{_REINSTALL} (Pagefind could not start: {error})") from None
 
+    def add(self, dest_uri: str, region: str) -> None:
+        self.pages[dest_uri] = region
+        try:
+            self._process.stdin.write(search_input.page_line(dest_uri, region))
+        except OSError:
+            pass  # the process has ended: ``wait`` reports its output
+
+    def index(self) -> None:
+        """Every page is in: Pagefind starts on them."""
+        try:
+            self._process.stdin.close()
+        except OSError:
+            pass
+
     def wait(self) -> None:
         """Wait for Pagefind to finish the bundle; SearchIndexError if it failed."""
-        output, _ = self._process.communicate()
-        self._work.cleanup()
+        self.index()
+        output = self._process.stdout.read().decode("utf-8", "replace")
+        self._process.wait()
+        self._staging.cleanup()
         if self._process.returncode != 0:
             raise SearchIndexError(f"{_REINSTALL} (Pagefind could not index the site: {output})".strip())
 
     def discard(self) -> None:
         """Stop Pagefind if it still runs and remove what it wrote (after a failed build, or once swapped in)."""
         process = getattr(self, "_process", None)
-        if process is not None and process.poll() is None:
-            process.kill()
-            process.communicate()
-        self._work.cleanup()
+        if process is not None:
+            if process.poll() is None:
+                process.kill()
+            self.index()
+            process.wait()
+            process.stdout.close()
+        self._staging.cleanup()
         shutil.rmtree(self.fresh, ignore_errors=True)
 
 
 _REINSTALL = "không tạo được chỉ mục tìm kiếm; cài lại bằng lệnh cài đặt trong README"
 _LOW_PRIORITY = ["nice", "-n", "19"] if shutil.which("nice") else []
 """Pagefind runs beside MkDocs and uses every core it gets; at the lowest priority it takes only what
-MkDocs leaves, so pages render as fast as without it (measured: 1.2 s less rendering at 2,000 articles),
-and it still finishes before the build does."""
+MkDocs leaves, so pages render as fast as without it (measured: 1.2 s less rendering at 2,000 articles)."""
 
 
 EARLY_ORDER = (MAIN_BUNDLE, NEWS_BUNDLE)
@@ -165,38 +185,47 @@ The articles are indexed as they are read (their body is rendered with their Mar
 
 
 class EarlyBundles:
-    """In ``mkdocs build``: start each bundle's Pagefind as soon as the last of its pages is indexed.
+    """In ``mkdocs build``: send each page to its bundle's Pagefind as soon as it is indexed, and start
+    indexing once the last one is in.
 
     MkDocs reads (converts) every page, then renders them one at a time, on one core. An article is
     indexed as it is read, any other page as it is rendered; the glue has the searchable pages come
     first (``EARLY_ORDER``), so Pagefind indexes them on the second core while the other pages are
     read and rendered. ``write_search_index`` uses a run only if the build ends with the same pages
-    it indexed.
+    it was sent.
     """
 
     def __init__(self, site_dir: str, src_uris_by_bundle: dict[str, set[str]]) -> None:
         self.site_dir = site_dir
         self._waiting = {bundle: set(src_uris) for bundle, src_uris in src_uris_by_bundle.items() if src_uris}
         self.runs: dict[str, PagefindRun] = {}
+        self._failed: set[str] = set()
 
-    def page_indexed(self, src_uri: str, indexed: IndexedPages) -> None:
-        for bundle, waiting in self._waiting.items():
-            if src_uri in waiting:
-                waiting.discard(src_uri)
-                if not waiting:
-                    self._start(bundle, indexed)
-                return
+    def page_indexed(self, src_uri: str, dest_uri: str, region: str) -> None:
+        """``region``: the page's searchable part ("" if it has none after all)."""
+        bundle = next((bundle for bundle, waiting in self._waiting.items() if src_uri in waiting), None)
+        if bundle is None:
+            return
+        self._waiting[bundle].discard(src_uri)
+        run = self._run(bundle)
+        if run is None:
+            return
+        if region:
+            run.add(dest_uri, region)
+        if not self._waiting[bundle]:
+            run.index()
+            log.debug(f"search: Pagefind started on the {len(run.pages)} pages of {bundle}/")
 
-    def _start(self, bundle: str, indexed: IndexedPages) -> None:
-        pages = indexed.snapshot(bundle)
-        try:
-            self.runs[bundle] = PagefindRun(self.site_dir, bundle, pages)
-        except SearchIndexError:
-            return  # tried again at the end of the build, which reports the error
-        log.debug(f"search: Pagefind started on the {len(pages)} pages of {bundle}/")
+    def _run(self, bundle: str) -> PagefindRun | None:
+        if bundle not in self.runs and bundle not in self._failed:
+            try:
+                self.runs[bundle] = PagefindRun(self.site_dir, bundle)
+            except SearchIndexError:
+                self._failed.add(bundle)  # tried again at the end of the build, which reports the error
+        return self.runs.get(bundle)
 
     def started(self, pages: dict[str, str]) -> dict[str, PagefindRun]:
-        """The runs under way that index exactly the pages of their bundle in ``pages``; the others are stopped."""
+        """The runs that were sent exactly the pages of their bundle in ``pages``; the others are stopped."""
         kept = {}
         for bundle, run in self.runs.items():
             if run.pages == pages_in(bundle, pages):
@@ -228,7 +257,10 @@ def write_search_index(site_dir: str, pages: dict[str, str], is_current: Callabl
         for bundle in BUNDLES:
             bundle_pages = pages_in(bundle, pages)
             if bundle_pages and bundle not in runs:
-                runs[bundle] = PagefindRun(site_dir, bundle, bundle_pages)
+                runs[bundle] = run = PagefindRun(site_dir, bundle)
+                for dest_uri, region in bundle_pages.items():
+                    run.add(dest_uri, region)
+                run.index()
         for run in runs.values():
             run.wait()
         with _SWAP:

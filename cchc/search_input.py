@@ -7,13 +7,15 @@ is not changed), one more block listing its words that contain đ/Đ with the le
 ("Dường", "Dăng"). Pagefind then folds their marks like any other word, and a query typed without
 diacritics finds the page; the excerpt shown still comes from the real text around the other words.
 
-The build keeps each page's searchable region (``searchable_region``); writing the pages out for
-Pagefind (``stage``) runs as a script in a process of its own, started by ``cchc.search.PagefindRun``,
-so the second core does it instead of the one MkDocs renders on::
+The build keeps each page's searchable region (``searchable_region``). Writing the pages out for
+Pagefind runs as a script in a process of its own, started by ``cchc.search.PagefindRun``, so the
+second core does it while MkDocs reads and renders on the first::
 
-    python search_input.py REGIONS_JSON STAGING_DIR PAGEFIND_COMMAND...
+    python search_input.py STAGING_DIR PAGEFIND_COMMAND...
 
-It uses only the standard library, so it starts fast and needs no import path.
+It reads one page per line on standard input (``page_line``), as the build has them, writes each
+out, and once the input ends becomes Pagefind on the staged pages. It uses only the standard
+library, so it starts fast and needs no import path.
 """
 
 from __future__ import annotations
@@ -75,25 +77,29 @@ def page_for_index(html: str) -> str | None:
     return f'<!doctype html><html lang="vi"><head><meta charset="utf-8"></head><body>{region}{folded}</body></html>'
 
 
-def stage(regions: dict[str, str], staging_dir: str) -> None:
-    """Write what Pagefind reads of each page at the page's path in the site, so Pagefind gives it the same URL."""
-    for dest_uri in sorted(regions):  # a stable order for a stable index
-        page = page_for_index(regions[dest_uri])
-        if page is None:
-            continue
-        target = os.path.join(staging_dir, *dest_uri.split("/"))
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "w", encoding="utf-8") as stream:
-            stream.write(page)
+def page_line(dest_uri: str, region: str) -> bytes:
+    """One page for the script: its output file (relative to the site) and its searchable region."""
+    return json.dumps([dest_uri, region], ensure_ascii=False).encode() + b"\n"
 
 
-def main(regions_file: str, staging_dir: str, pagefind_command: list[str]) -> int:
-    with open(regions_file, encoding="utf-8") as stream:
-        stage(json.load(stream), staging_dir)
+def stage_page(dest_uri: str, region: str, staging_dir: str) -> None:
+    """Write what Pagefind reads of a page at the page's path in the site, so Pagefind gives it the same URL."""
+    page = page_for_index(region)
+    if page is None:
+        return
+    target = os.path.join(staging_dir, *dest_uri.split("/"))
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, "w", encoding="utf-8") as stream:
+        stream.write(page)
+
+
+def main(staging_dir: str, pagefind_command: list[str]) -> int:
+    for line in sys.stdin.buffer:
+        stage_page(*json.loads(line), staging_dir)
     if os.name == "posix":  # become Pagefind, so the build that waits on (or stops) this process reaches it
         os.execv(pagefind_command[0], pagefind_command)
     return subprocess.call(pagefind_command)
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], sys.argv[2], sys.argv[3:]))
+    sys.exit(main(sys.argv[1], sys.argv[2:]))

@@ -86,42 +86,55 @@ def test_a_site_with_nothing_to_search_says_so(site):
     assert not page.select('script[src*="pagefind"]')
 
 
-def indexed(count: int) -> tuple[IndexedPages, list[str]]:
-    pages = IndexedPages()
-    dest_uris = [f"tin-tuc/tin-{n}/index.html" for n in range(count)]
-    for dest_uri in dest_uris:
-        pages.add(dest_uri, ARTICLE.format(title=dest_uri.split("/")[1]))
-    return pages, dest_uris
-
-
 def src_uri(dest_uri: str) -> str:
     return dest_uri.removesuffix("index.html") + "index.md"
 
 
-def test_a_bundle_starts_once_its_last_page_is_in_and_serves_the_build_that_ends_with_them(tmp_path):
-    pages, dest_uris = indexed(3)
-    pages.add("thu-tuc-hanh-chinh/a/index.html", ARTICLE.format(title="thu-tuc"))
-    early = EarlyBundles(str(tmp_path), {NEWS_BUNDLE: {src_uri(d) for d in dest_uris},
-                                         MAIN_BUNDLE: {"thu-tuc-hanh-chinh/a/index.md"}})
-    for dest_uri in dest_uris[:2]:
-        early.page_indexed(src_uri(dest_uri), pages)
-    assert early.runs == {}
-    early.page_indexed(src_uri(dest_uris[2]), pages)
-    assert set(early.runs) == {NEWS_BUNDLE} and set(early.runs[NEWS_BUNDLE].pages) == set(dest_uris)
-    early.page_indexed("thu-tuc-hanh-chinh/a/index.md", pages)
+def index(early: EarlyBundles, pages: IndexedPages, dest_uri: str, html: str) -> None:
+    """What the glue does with each page it renders (an article: its body, as its Markdown is converted)."""
+    early.page_indexed(src_uri(dest_uri), dest_uri, pages.add(dest_uri, html))
+
+
+NEWS = [f"tin-tuc/tin-{n}/index.html" for n in range(3)]
+PROCEDURE = "thu-tuc-hanh-chinh/a/index.html"
+
+
+def test_each_page_goes_to_its_bundle_as_it_is_indexed_and_the_bundle_starts_with_the_last(tmp_path):
+    pages = IndexedPages()
+    early = EarlyBundles(str(tmp_path), {NEWS_BUNDLE: {src_uri(d) for d in NEWS}, MAIN_BUNDLE: {src_uri(PROCEDURE)}})
+    for dest_uri in NEWS[:2]:
+        index(early, pages, dest_uri, ARTICLE.format(title=dest_uri.split("/")[1]))
+    news = early.runs[NEWS_BUNDLE]
+    assert list(news.pages) == NEWS[:2] and not news._process.stdin.closed  # still waiting for the third
+    index(early, pages, NEWS[2], ARTICLE.format(title="tin-2"))
+    assert list(news.pages) == NEWS and news._process.stdin.closed
+    index(early, pages, PROCEDURE, ARTICLE.format(title="thu-tuc"))
     started = early.started(pages.snapshot())
     assert set(started) == {NEWS_BUNDLE, MAIN_BUNDLE}
-    for run in started.values():
+    for bundle, run in started.items():
         run.wait()
-        assert (Path(run.fresh) / "pagefind-entry.json").is_file()
+        fragments = list((Path(run.fresh) / "fragment").iterdir())
+        assert len(fragments) == (3 if bundle == NEWS_BUNDLE else 1)
         run.discard()
         assert not Path(run.fresh).exists()
 
 
-def test_a_bundle_started_on_other_pages_than_the_build_ends_with_is_stopped(tmp_path):
-    pages, dest_uris = indexed(2)
-    early = EarlyBundles(str(tmp_path), {NEWS_BUNDLE: {"tin-tuc/tin-0/index.md"}})
-    early.page_indexed("tin-tuc/tin-0/index.md", pages)
+def test_a_page_with_nothing_to_search_after_all_still_completes_its_bundle(tmp_path):
+    pages = IndexedPages()
+    early = EarlyBundles(str(tmp_path), {NEWS_BUNDLE: {src_uri(d) for d in NEWS[:2]}})
+    index(early, pages, NEWS[0], ARTICLE.format(title="tin-0"))
+    index(early, pages, NEWS[1], "<html><body><p>Không có gì để tìm</p></body></html>")
+    run = early.runs[NEWS_BUNDLE]
+    assert list(run.pages) == NEWS[:1] and run._process.stdin.closed
+    assert early.started(pages.snapshot()) == {NEWS_BUNDLE: run}
+    run.wait()
+    run.discard()
+
+
+def test_a_bundle_sent_other_pages_than_the_build_ends_with_is_stopped(tmp_path):
+    pages = IndexedPages()
+    early = EarlyBundles(str(tmp_path), {NEWS_BUNDLE: {src_uri(NEWS[0])}})
+    index(early, pages, NEWS[0], ARTICLE.format(title="tin-0"))
     run = early.runs[NEWS_BUNDLE]
     pages.add("tin-tuc/tin-moi/index.html", ARTICLE.format(title="tin-moi"))
     assert early.started(pages.snapshot()) == {}
@@ -129,7 +142,8 @@ def test_a_bundle_started_on_other_pages_than_the_build_ends_with_is_stopped(tmp
 
 
 def test_a_discarded_run_is_stopped_and_leaves_nothing_behind(tmp_path):
-    run = PagefindRun(str(tmp_path), MAIN_BUNDLE, {"a/index.html": ARTICLE.format(title="a")})
+    run = PagefindRun(str(tmp_path), MAIN_BUNDLE)
+    run.add("a/index.html", ARTICLE.format(title="a"))
     run.discard()
     assert run._process.poll() is not None
     assert list(tmp_path.iterdir()) == []

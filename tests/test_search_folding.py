@@ -1,7 +1,9 @@
 """What the search index reads of a page: its searchable part and its own đ-words written with d, nothing from the site chrome."""
 
+import json
+
 from cchc.search import IndexedPages
-from cchc.search_input import d_bar_words, page_for_index, searchable_region, stage
+from cchc.search_input import d_bar_words, page_for_index, page_line, searchable_region, stage_page
 
 PAGE = """<!doctype html><html lang="vi" class="no-js"><head><meta charset="utf-8">
 <title>Đường dây nóng</title><link rel="stylesheet" href="cchc.css"><script>var đ = 2</script></head><body><header>Sở Giáo dục và Đào tạo</header>
@@ -51,6 +53,14 @@ def test_indexed_pages_follow_what_each_page_last_showed():
 
 
 def test_pagefind_reads_each_page_at_its_path_with_its_folded_words(tmp_path):
-    stage({"tin-tuc/a/index.html": searchable_region(PAGE), "b/index.html": "<p>no searchable part</p>"}, str(tmp_path))
+    stage_page("tin-tuc/a/index.html", searchable_region(PAGE), str(tmp_path))
+    stage_page("b/index.html", "<p>no searchable part</p>", str(tmp_path))
     assert [p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.html")] == ["tin-tuc/a/index.html"]
     assert (tmp_path / "tin-tuc" / "a" / "index.html").read_text(encoding="utf-8") == page_for_index(PAGE)
+
+
+def test_each_page_is_sent_to_the_staging_process_as_one_line_whatever_its_text():
+    region = '<div data-pagefind-body>"Một"\ndòng\u2028hai\u000bba</div>'
+    line = page_line("tin-tuc/a/index.html", region)
+    assert line.endswith(b"\n") and line.count(b"\n") == 1
+    assert json.loads(line) == ["tin-tuc/a/index.html", region]
