@@ -225,10 +225,11 @@ class EarlyBundles:
         return self.runs.get(bundle)
 
     def started(self, pages: dict[str, str]) -> dict[str, PagefindRun]:
-        """The runs that were sent exactly the pages of their bundle in ``pages``; the others are stopped."""
+        """The runs that were sent exactly the pages of their bundle in ``pages`` (at least one: Pagefind
+        refuses an empty bundle); the others are stopped."""
         kept = {}
         for bundle, run in self.runs.items():
-            if run.pages == pages_in(bundle, pages):
+            if run.pages and run.pages == pages_in(bundle, pages):
                 kept[bundle] = run
                 log.debug(f"search: {bundle}/ indexed while the build went on")
             else:

@@ -131,6 +131,15 @@ def test_a_page_with_nothing_to_search_after_all_still_completes_its_bundle(tmp_
     run.discard()
 
 
+def test_a_bundle_whose_pages_all_had_nothing_to_search_is_not_kept(tmp_path):
+    pages = IndexedPages()
+    early = EarlyBundles(str(tmp_path), {NEWS_BUNDLE: {src_uri(NEWS[0])}})
+    index(early, pages, NEWS[0], "<html><body><p>Không có gì để tìm</p></body></html>")
+    run = early.runs[NEWS_BUNDLE]
+    assert early.started(pages.snapshot()) == {}
+    assert run._process.poll() is not None and list(tmp_path.iterdir()) == []
+
+
 def test_a_bundle_sent_other_pages_than_the_build_ends_with_is_stopped(tmp_path):
     pages = IndexedPages()
     early = EarlyBundles(str(tmp_path), {NEWS_BUNDLE: {src_uri(NEWS[0])}})
