@@ -16,7 +16,6 @@ for what Pagefind reads of each page.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
