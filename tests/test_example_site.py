@@ -144,7 +144,6 @@ def test_example_plans_are_published_with_calendar_results_and_icalendar(example
 
 
 def test_example_catalogue_has_the_sample_procedures_all_marked_as_example_data(example):
-    import json
     data = json.loads((example / "thu-tuc-hanh-chinh/thu-tuc.json").read_text(encoding="utf-8"))
     procedures = {p["slug"]: p for p in data["procedures"]}
     assert len(procedures) >= 25
