@@ -100,9 +100,9 @@ class IndexedPages:
         for dest_uri in [d for d in self._pages if d not in dest_uris]:
             del self._pages[dest_uri]
 
-    def snapshot(self, bundle: str | None = None) -> dict[str, str]:
-        """The pages in hand (only those of ``bundle`` if given)."""
-        return dict(self._pages) if bundle is None else pages_in(bundle, self._pages)
+    def snapshot(self) -> dict[str, str]:
+        """The pages in hand."""
+        return dict(self._pages)
 
 
 class PagefindRun:
