@@ -82,6 +82,25 @@ def test_dirty_rebuild_keeps_unchanged_pages_in_search_and_drops_removed_ones(si
     assert "/tin-tuc/xoa/" not in titles
 
 
+def test_dirty_rebuild_shows_edited_titles_and_tags_in_related_articles(site):
+    """The related ranking is kept between builds while no tag, date or slug changes: never a stale title."""
+    site.article("a", title="Bài A", date="2022-01-01", tags=["một cửa"])
+    site.article("b", title="Bài B", date="2022-01-02", tags=["một cửa"])
+    site.article("c", title="Bài C", date="2022-01-04", tags=["khác"])
+    related = lambda slug: [a.get_text() for a in site.html(f"tin-tuc/{slug}/").select(".cchc-related a")]
+    dirty_preview_build(site)
+    assert related("a") == ["Bài B"]
+
+    site.article("b", title="Bài B đã sửa", date="2022-01-02", tags=["một cửa"])
+    dirty_preview_build(site)
+    assert related("a") == ["Bài B đã sửa"]
+
+    site.article("c", title="Bài C", date="2022-01-04", tags=["Một Cửa"])  # the same tag, written otherwise
+    dirty_preview_build(site)
+    assert related("a") == ["Bài B đã sửa", "Bài C"]  # closer in time first
+    assert related("c") == ["Bài B đã sửa", "Bài A"]
+
+
 def test_templates_compiled_in_an_earlier_build_are_reused_until_their_source_changes():
     compiled, sources = CompiledTemplates(), {"page.html": "Xin chào {{ name }}"}
 
