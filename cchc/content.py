@@ -73,6 +73,7 @@ def load_site(paths: ContentPaths, site_url: str | None, src_uris: list[str], no
     models of the previous build in this process; files that did not change are not parsed again.
     """
     memo = memo or FileMemo()
+    memo.begin_build()
     log = ErrorLog()
     settings = load_settings(paths.config_path, site_url, paths.project_dir, log)
     if settings is None:

@@ -192,17 +192,22 @@ class SiteBuild:
         self._site = site
         return Files(marked)
 
-    @staticmethod
-    def _page_state(file: File, page: GeneratedPage | ContentPage, files: Files) -> PageState:
+    def _page_state(self, file: File, page: GeneratedPage | ContentPage, files: Files) -> PageState:
         if isinstance(page, GeneratedPage):
             return PageState(page.content.encode(), (page.template, page.data))
-        with open(file.abs_src_path, "rb") as stream:
-            source = stream.read()
+        source = self.memory.files.digests.get(file.abs_src_path)  # its model was loaded from it this build
+        before = self.memory.pages.pages.get(file.src_uri)
+        if source is not None and before is not None and before.source == source:
+            linked = [src_uri for src_uri, _ in before.links]  # the same Markdown links to the same files
+        else:
+            with open(file.abs_src_path, "rb") as stream:
+                markdown = stream.read()
+            source, linked = digest(markdown), linked_src_uris(file.src_uri, markdown.decode("utf-8", "replace"))
         links = []
-        for src_uri in linked_src_uris(file.src_uri, source.decode("utf-8", "replace")):
+        for src_uri in linked:
             target = files.get_file_from_path(src_uri)
             links.append((src_uri, target.url if target else None))
-        return PageState(digest(source), (page.template, page.data), tuple(links))
+        return PageState(source, (page.template, page.data), tuple(links))
 
     def _site_stamp(self) -> tuple:
         """What every page may show: settings, globals, feed links, the day, mkdocs.yml and the theme."""

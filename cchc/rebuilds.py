@@ -83,6 +83,12 @@ class FileMemo:
 
     contexts: dict[str, Any] = field(default_factory=dict)
     entries: dict[str, dict[Any, tuple[Any, tuple[int | None, ...], Any]]] = field(default_factory=dict)
+    digests: dict[str, bytes] = field(default_factory=dict)
+    """The digest of each file this build loaded, by path: a page's need to be rendered again is
+    judged without reading its file a second time."""
+
+    def begin_build(self) -> None:
+        self.digests = {}
 
     def start(self, kind: str, context: Any) -> None:
         """Begin loading ``kind``; forget its models if what they depend on changed."""
@@ -93,7 +99,7 @@ class FileMemo:
     def load(self, kind: str, path: str, load: Callable[[], T | None],
              links: Callable[[T], tuple[str, ...]] = lambda value: ()) -> T | None:
         """The model of the file at ``path``: remembered if its bytes and linked files are the same."""
-        digest = file_digest(path)
+        digest = self.digests[path] = file_digest(path)
         remembered = self.entries[kind].get(path)
         if remembered and remembered[0] == digest and sizes_of(links(remembered[2])) == remembered[1]:
             return remembered[2]
@@ -103,7 +109,6 @@ class FileMemo:
         else:
             self.entries[kind][path] = (digest, sizes_of(links(value)), value)
         return value
-
 
     def derive(self, kind: str, origin: Any, make: Callable[[], T]) -> T:
         """A value made from a remembered model (a plan's document entry), kept while the model is."""
