@@ -31,11 +31,6 @@ def on_files(files, config):
     return _build.register_files(files)
 
 
-def on_nav(nav, config, files):
-    _build.use_faster_pages(nav, files)
-    return nav
-
-
 def on_env(env, config, files):
     _build.prepare_templates(env)
     return env
