@@ -8,8 +8,10 @@ content kind, collects all errors, and either returns an immutable
 from __future__ import annotations
 
 import os
+import posixpath
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
 from cchc.documents import Document, is_document, load_documents
 from cchc.errors import ErrorLog
@@ -34,8 +36,13 @@ class ContentPaths:
     docs_dir: str
 
     def source(self, src_uri: str) -> SourceFile:
-        abs_path = os.path.join(self.docs_dir, src_uri)
-        return SourceFile(src_uri, abs_path, os.path.relpath(abs_path, self.project_dir).replace(os.sep, "/"))
+        shown = posixpath.normpath(f"{self._shown_docs_dir}/{src_uri}")
+        return SourceFile(src_uri, os.path.join(self.docs_dir, src_uri), shown)
+
+    @cached_property
+    def _shown_docs_dir(self) -> str:
+        """The docs folder as messages show it, relative to the project ("content"), worked out once a build."""
+        return os.path.relpath(self.docs_dir, self.project_dir).replace(os.sep, "/")
 
 
 @dataclass(frozen=True)

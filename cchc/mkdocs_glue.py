@@ -114,14 +114,14 @@ class SiteBuild:
         self.feeds = feeds(self.site)
         self.globals = template_globals(self.site)
         for src_uri in self.site.unpublished_src_uris:
-            files.remove(files.get_file_from_path(src_uri))
+            files.remove(files.src_uris[src_uri])
         pages = section_pages(self.site)
         self.globals["search_bundles"] = search_bundles(pages)
         clashes = generated_page_clashes(pages, self.paths, [f.src_uri for f in files])
         for page in pages:
             if isinstance(page, ContentPage):
                 self._move(files, page)
-            elif files.get_file_from_path(page.src_uri) is None:
+            elif page.src_uri not in files.src_uris:
                 files.append(TrackedFile.generated(self.config, page.src_uri, content=page.content))
             self.pages[page.src_uri] = page
         clashes += self._destination_clashes(files)
@@ -204,7 +204,7 @@ class SiteBuild:
             source, linked = digest(markdown), linked_src_uris(file.src_uri, markdown.decode("utf-8", "replace"))
         links = []
         for src_uri in linked:
-            target = files.get_file_from_path(src_uri)
+            target = files.src_uris.get(src_uri)
             links.append((src_uri, target.url if target else None))
         return PageState(source, (page.template, page.data), tuple(links))
 
@@ -240,7 +240,7 @@ class SiteBuild:
             folder = os.path.dirname(folder)
 
     def _move(self, files: Files, page: ContentPage) -> None:
-        file = files.get_file_from_path(page.src_uri)
+        file = files.src_uris[page.src_uri]
         files.remove(file)
         files.append(TrackedFile(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls,
                                  dest_uri=f"{page.url}index.html"))
