@@ -23,6 +23,7 @@ from cchc.chrome_cache import ChromeCache, add_material_prefix, translations
 from cchc.content import ContentPaths, SiteContent, load_site
 from cchc.errors import ContentError, ContentErrors
 from cchc.feeds import Feed, render_atom, render_rss
+from cchc.page_urls import SiteRootPage
 from cchc.pages import ContentPage, GeneratedFile, GeneratedPage
 from cchc.question_pages import plain_text_with_breaks
 from cchc.rebuilds import PageMemo, PageState, digest, file_digest, linked_src_uris, memory_for, theme_stamp
@@ -60,7 +61,7 @@ class TrackedFile(File):
         return self.modified
 
 
-class TemplatePage(Page):
+class TemplatePage(SiteRootPage):
     """A page cchc generates: its template draws all of it, so there is no Markdown to read or convert.
 
     MkDocs builds a new Markdown converter for every page (about a millisecond); a large site has

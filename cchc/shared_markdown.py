@@ -21,8 +21,9 @@ import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+
+from cchc.page_urls import SiteRootPage
 
 _MKDOCS_PROCESSORS = ("_RawHTMLPreprocessor", "_ExtractAnchorsTreeprocessor",
                       "_RelativePathTreeprocessor", "_ExtractTitleTreeprocessor")
@@ -49,7 +50,7 @@ class SharedConverter:
         return self._converter
 
 
-class SharedMarkdownPage(Page):
+class SharedMarkdownPage(SiteRootPage):
     """A Markdown page (article, question, document...) converted by its build's shared converter."""
 
     def __init__(self, file: File, config: MkDocsConfig, converter: SharedConverter) -> None:
