@@ -1,5 +1,6 @@
 """Several builds in one process, as under `mkdocs serve`: nothing from a previous build leaks."""
 
+import json
 import os
 
 from mkdocs.commands.build import build
@@ -9,6 +10,7 @@ from jinja2 import DictLoader, Environment
 
 from cchc.rebuilds import CompiledTemplates, linked_src_uris, memory_for
 from conftest import FIXED_EPOCH, Site, search_fragments
+from procedure_helpers import write_procedure
 
 
 def build_in_process(site: Site) -> None:
@@ -99,6 +101,25 @@ def test_dirty_rebuild_shows_edited_titles_and_tags_in_related_articles(site):
     dirty_preview_build(site)
     assert related("a") == ["Bài B đã sửa", "Bài C"]  # closer in time first
     assert related("c") == ["Bài B đã sửa", "Bài A"]
+
+
+def test_dirty_rebuild_writes_the_open_data_of_an_edited_procedure(site):
+    """The JSON and CSV of the catalogue are kept between builds only while no procedure or setting changes."""
+    write_procedure(site, "cap-ban-sao", name="Cấp bản sao văn bằng")
+    dirty_preview_build(site)
+    open_data = lambda: (json.loads((site.site_dir / "thu-tuc-hanh-chinh/thu-tuc.json").read_text(encoding="utf-8")),
+                         (site.site_dir / "thu-tuc-hanh-chinh/thu-tuc.csv").read_text(encoding="utf-8-sig"))
+    assert open_data()[0]["procedures"][0]["name"] == "Cấp bản sao văn bằng"
+
+    write_procedure(site, "cap-ban-sao", name="Cấp bản sao văn bằng, chứng chỉ từ sổ gốc")
+    dirty_preview_build(site)
+    data, table = open_data()
+    assert data["procedures"][0]["name"] == "Cấp bản sao văn bằng, chứng chỉ từ sổ gốc"
+    assert "Cấp bản sao văn bằng, chứng chỉ từ sổ gốc" in table
+
+    site.config["extra"]["department"]["reuse_notice"] = "Ghi rõ nguồn: Sở GDĐT tỉnh Thử Nghiệm"
+    dirty_preview_build(site)
+    assert open_data()[0]["reuse_notice"] == "Ghi rõ nguồn: Sở GDĐT tỉnh Thử Nghiệm"
 
 
 def test_templates_compiled_in_an_earlier_build_are_reused_until_their_source_changes():
