@@ -80,6 +80,23 @@ class TemplatePage(SiteRootPage):
         self.present_anchor_ids = set()
 
 
+def nav_paths(nav: Any) -> set[str] | None:
+    """The files that ``nav:`` of mkdocs.yml names (None when there is no ``nav:``: MkDocs lists every page)."""
+    if nav is None:
+        return None
+    found: set[str] = set()
+    entries = list(nav.values()) if isinstance(nav, dict) else list(nav)
+    while entries:
+        entry = entries.pop()
+        if isinstance(entry, str):
+            found.add(entry.lstrip("/"))
+        elif isinstance(entry, dict):
+            entries += entry.values()
+        elif isinstance(entry, list):
+            entries += entry
+    return found
+
+
 class SiteBuild:
     """The state of one build: the loaded content and the pages made from it."""
 
@@ -152,16 +169,19 @@ class SiteBuild:
         return Files(sorted(files, key=lambda file: rank.get(file.src_uri, len(EARLY_ORDER))))
 
     def _use_faster_pages(self, files: Files) -> None:
-        """Pages skip work MkDocs would repeat for each of them.
+        """Pages outside the navigation skip work MkDocs would repeat for each of them.
 
         Generated pages skip Markdown (see ``TemplatePage``); Markdown pages share one converter
         (see ``cchc.shared_markdown``). Made before MkDocs builds the navigation, which makes a
         page only for files that have none: making every page twice cost a tenth of a second of
-        each rebuild. Pages in the navigation are made again by MkDocs there, with the title the
-        nav gives them (there are only a few).
+        each rebuild. Pages in the navigation are left to MkDocs, which gives them the title the
+        nav names them by (there are only a few); with no ``nav:`` every page is in it.
         """
+        in_nav = nav_paths(self.config.nav)
         converter = SharedConverter(self.config) if can_share_markdown() else None
         for file in files.documentation_pages():
+            if in_nav is None or file.src_uri in in_nav:
+                continue
             generated = self.pages.get(file.src_uri)
             if isinstance(generated, GeneratedPage):
                 TemplatePage(generated, file, self.config)  # sets file.page

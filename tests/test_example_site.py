@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from conftest import FIXED_EPOCH, REPO, search_fragments
@@ -59,6 +60,15 @@ def test_navigation_rendered_once_per_place_is_the_navigation_material_renders_p
     question = (example / "hoi-dap/ban-sao-bang-tot-nghiep-thpt/index.html").read_text(encoding="utf-8")
     menus = BeautifulSoup(question, "lxml")  # a page outside the navigation, whose menus come from the cache
     assert len(menus.select(".md-tabs__link")) == 7 and menus.select_one('.md-nav--primary a[href="../../van-ban/"]')
+
+
+def test_the_menu_names_each_section_as_mkdocs_yml_does(example):
+    """Section pages are made by cchc, but the menu keeps the shorter names the nav gives them."""
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    names = [name for entry in config["nav"] for name in entry]
+    for page in ("index.html", "tin-tuc/index.html", "ke-hoach/index.html", "hoi-dap/ban-sao-bang-tot-nghiep-thpt/index.html"):
+        menus = BeautifulSoup((example / page).read_text(encoding="utf-8"), "lxml")
+        assert [a.get_text(strip=True) for a in menus.select(".md-tabs__link")] == names, page
 
 
 def test_one_shared_markdown_converter_converts_as_mkdocs_does_with_one_per_page(example, tmp_path):
