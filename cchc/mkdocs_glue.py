@@ -180,8 +180,8 @@ class SiteBuild:
         in_nav = nav_paths(self.config.nav)
         converter = SharedConverter(self.config) if can_share_markdown() else None
         for file in files.documentation_pages():
-            if in_nav is None or file.src_uri in in_nav:
-                continue
+            if in_nav is None or file.src_uri in in_nav or file.page is not None:
+                continue  # MkDocs' page, with its menu name; or a page another plugin made
             generated = self.pages.get(file.src_uri)
             if isinstance(generated, GeneratedPage):
                 TemplatePage(generated, file, self.config)  # sets file.page

@@ -17,7 +17,10 @@ rebuild can reuse what did not change instead of redoing it:
   environment for every build, and compiling Material's templates again took half a second
   of each rebuild. Jinja checks each template's source checksum, so an edited one is compiled anew.
 
-The memory is per mkdocs.yml and holds only the previous build.
+The memory is per mkdocs.yml and holds only the previous build. Two computations keep their last
+result where they are, with ``functools.lru_cache``, because their inputs are all in their key
+and their cost is in every rebuild: the related-articles ranking (``cchc.news.rank_related``) and
+the catalogue's open data (``cchc.opendata``).
 """
 
 from __future__ import annotations
