@@ -56,8 +56,8 @@ class Run:
     seconds: float
     peak_mb: float
     cpu_seconds: float = 0.0
-    """User and system time of the build and the processes it waited for (Pagefind): what the build
-    cost, which a busy neighbour on the machine changes far less than the wall time."""
+    """User and system time of the build and the processes it waited for (Pagefind's threads included).
+    On the project's VM it varied with the wall time: no quieter a measure, but it shows Pagefind's share."""
 
 
 PAGE_MB = os.sysconf("SC_PAGE_SIZE") / 2**20
