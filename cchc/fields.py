@@ -160,7 +160,16 @@ def parse_moment(value: Any) -> datetime | None:
             return datetime.strptime(str(value).strip(), fmt).replace(tzinfo=VN_TZ)
         except ValueError:
             continue
-    return None
+    return _iso_moment(str(value).strip())
+
+
+def _iso_moment(written: str) -> datetime | None:
+    """ISO 8601 with a UTC offset ("2022-02-24T08:30:00+07:00", "...Z"), as YAML timestamps are written."""
+    try:
+        moment = datetime.fromisoformat(written)
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=VN_TZ) if moment.tzinfo is None else moment.astimezone(VN_TZ)
 
 
 def parse_day(value: Any) -> date | None:

@@ -80,7 +80,7 @@ def load_settings(config_path: str, site_url: str | None, project_dir: str, log:
     """Read and validate ``extra:`` of mkdocs.yml; None when it has errors (logged)."""
     shown_path = os.path.relpath(config_path, project_dir)
     try:
-        config = load_marked_yaml(read_utf8(config_path))
+        config = load_marked_yaml(read_utf8(config_path), allow_tags=True)
     except (YamlProblem, NotUtf8) as problem:
         log.add(shown_path, problem.line, None, problem.message)
         return None
