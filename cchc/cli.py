@@ -60,7 +60,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cchc: {problem}", file=sys.stderr)
         return 2
     commands = {"check": _check, "new": _new, "import-thu-tuc": _import, "report": _report}
-    return commands[args.command](project, args)
+    try:
+        return commands[args.command](project, args)
+    except Exception as error:  # noqa: BLE001 - the last net: an editor gets a message, never a traceback
+        print(f"cchc: lỗi không lường trước; kiểm tra tệp vừa sửa, rồi báo cho bộ phận kỹ thuật kèm dòng này "
+              f"(unexpected error: {type(error).__name__}: {error})", file=sys.stderr)
+        return 2
 
 
 def _check(project: Project, args: argparse.Namespace) -> int:

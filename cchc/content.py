@@ -15,9 +15,11 @@ from functools import cached_property
 
 from cchc.documents import Document, is_document, load_documents
 from cchc.errors import ErrorLog
-from cchc.news import NEWS_DIR, Article, News, load_articles
-from cchc.reading import SourceFile
-from cchc.plans import Plan, load_plans
+from cchc.folders import is_markdown, is_refused, link_problems, misplaced_files, section_of
+from cchc.news import Article, News, is_article, load_articles
+from cchc.reading import SourceFile, guarded
+from cchc.plain_pages import check_plain_pages
+from cchc.plans import PLANS_DIR, Plan, load_plans
 from cchc.procedures import Catalogue
 from cchc.procedures_load import is_procedure, load_procedures
 from cchc.rebuilds import FileMemo
@@ -68,8 +70,9 @@ class SiteContent:
     YAML data of procedures and documents (published as pages instead)."""
     built_at: datetime
 
-def is_article(src_uri: str) -> bool:
-    return src_uri.startswith(f"{NEWS_DIR}/") and src_uri.endswith(".md") and not src_uri.endswith("index.md")
+def is_plain_page(src_uri: str) -> bool:
+    """A Markdown page no section reads (the home page, an "about" page)."""
+    return is_markdown(src_uri) and section_of(src_uri) is None
 
 
 def load_site(paths: ContentPaths, site_url: str | None, src_uris: list[str], now: datetime,
@@ -82,12 +85,17 @@ def load_site(paths: ContentPaths, site_url: str | None, src_uris: list[str], no
     memo = memo or FileMemo()
     memo.begin_build()
     log = ErrorLog()
-    settings = load_settings(paths.config_path, site_url, paths.project_dir, log)
+    config = SourceFile("mkdocs.yml", paths.config_path, os.path.relpath(paths.config_path, paths.project_dir))
+    settings = guarded(config, log, lambda: load_settings(paths.config_path, site_url, paths.project_dir, log))()
     if settings is None:
         log.raise_if_any()
-    uris = sorted(src_uris)
+    links, refused = link_problems(paths.project_dir, [paths.docs_dir, os.path.join(paths.project_dir, PLANS_DIR)])
+    log.errors += links
+    uris = sorted(uri for uri in src_uris if not is_refused(paths.source(uri).abs_path, refused))
+    log.errors += misplaced_files(uris, paths.docs_dir, lambda uri: paths.source(uri).shown_path)
     sources = lambda wanted: [paths.source(uri) for uri in uris if wanted(uri)]  # noqa: E731
-    plans = load_plans(paths.project_dir, paths.docs_dir, log, memo)
+    check_plain_pages(sources(is_plain_page), log)
+    plans = load_plans(paths.project_dir, paths.docs_dir, log, memo, refused)
     procedures = Catalogue.of(load_procedures(sources(is_procedure), now.date(), log, memo))
     articles = load_articles(sources(is_article), settings, paths.docs_dir, plans, log, memo)
     documents = load_documents(sources(is_document), paths.docs_dir, plans, procedures.procedures, log, memo)

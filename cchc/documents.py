@@ -17,7 +17,7 @@ from typing import Mapping
 from cchc.errors import ErrorLog
 from cchc.fields import Fields
 from cchc.placeholders import load_filled
-from cchc.reading import SourceFile, read_yaml_mapping, resolve_content_file
+from cchc.reading import SourceFile, guarded, read_yaml_mapping, resolve_content_file
 from cchc.rebuilds import FileMemo
 from cchc.plans import Plan
 from cchc.procedures import Procedure
@@ -116,7 +116,8 @@ def load_documents(sources: list[SourceFile], docs_dir: str, plans: Mapping[int,
     index = procedure_index(procedures)
     links = lambda d: (os.path.join(docs_dir, d.file.url),) if d.file else ()  # noqa: E731
     for source in sources:
-        document = memo.load("documents", source.abs_path, lambda: load_document(source, docs_dir, plans, index, log),
+        document = memo.load("documents", source.abs_path,
+                             guarded(source, log, lambda: load_document(source, docs_dir, plans, index, log)),
                              links)
         if document is not None:
             documents.append(document)

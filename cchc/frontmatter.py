@@ -20,7 +20,7 @@ class FrontMatter:
     meta: MarkedDict
     body: str
     body_line: int
-    """The file line where the body starts (1-based)."""
+    """The file line of the body's first character (1-based; blank lines after the front matter skipped)."""
 
 
 class FrontMatterProblem(Exception):
@@ -49,8 +49,9 @@ def split_front_matter(text: str) -> FrontMatter:
     if not isinstance(meta, MarkedDict):
         raise FrontMatterProblem(2, 'phần đầu bài phải gồm các dòng "tên_trường: giá trị" '
                                     "(front matter must be a mapping)")
-    body_line = text.count("\n", 0, closing.end()) + 2
-    return FrontMatter(meta, text[closing.end():].lstrip("\r\n"), body_line)
+    body = text[closing.end():].lstrip("\r\n")
+    body_line = text.count("\n", 0, len(text) - len(body)) + 1
+    return FrontMatter(meta, body, body_line)
 
 
 def _empty() -> MarkedDict:

@@ -13,7 +13,7 @@ from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, BuildError, PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -27,6 +27,7 @@ from cchc.page_urls import SiteRootPage
 from cchc.pages import ContentPage, GeneratedFile, GeneratedPage
 from cchc.question_pages import plain_text_with_breaks
 from cchc.rebuilds import PageMemo, PageState, digest, file_digest, linked_src_uris, memory_for, theme_stamp
+from cchc.safe_html import sanitize
 from cchc.search import (EARLY_ORDER, EarlyBundles, SearchIndexError, bundle_of_page, search_bundles,
                          write_search_index)
 from cchc.shared_markdown import SharedConverter, SharedMarkdownPage, can_share_markdown
@@ -50,6 +51,21 @@ def quiet_dirty_build_warning() -> None:
 
 def _not_the_dirty_build_warning(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith(_DIRTY_BUILD_WARNING)
+
+
+def report_unexpected(error: Exception) -> None:
+    """After a build failed: turn an error nobody foresaw into a message instead of a traceback.
+
+    MkDocs prints its own errors (content errors are ``PluginError``) and a traceback for any other
+    exception. An editor cannot act on a traceback, so it becomes a Vietnamese message that says the
+    content is probably fine and whom to tell; ``mkdocs build -v`` still logs the traceback.
+    """
+    if isinstance(error, (BuildError, Abort)):
+        return
+    logging.getLogger("mkdocs.plugins.cchc").debug("cchc: unexpected error", exc_info=error)
+    raise Abort("Lỗi không lường trước khi dựng trang; nếu vừa sửa một tệp, kiểm tra lại tệp đó bằng "
+                '"cchc check", rồi báo cho bộ phận kỹ thuật kèm dòng thông báo này '
+                f"(unexpected error: {type(error).__name__}: {error})") from None
 
 
 class TrackedFile(File):
@@ -125,7 +141,7 @@ class SiteBuild:
         """Load all content, drop what is unpublished, place section pages, add generated ones."""
         now = get_build_datetime().astimezone(VN_TZ)
         try:
-            self.site = load_site(self.paths, self.config.site_url, [f.src_uri for f in files], now, self.preview,
+            self.site = load_site(self.paths, self.config.site_url, self._editors_files(files), now, self.preview,
                                   self.memory.files)
         except ContentErrors as errors:
             raise PluginError(errors.report()) from None
@@ -152,6 +168,11 @@ class SiteBuild:
             files = self._searchable_pages_first(files)
         self._use_faster_pages(files)
         return files
+
+    def _editors_files(self, files: Files) -> list[str]:
+        """The files under content/ (MkDocs' list also holds the theme's assets)."""
+        docs_dir = os.path.abspath(self.config.docs_dir)
+        return [f.src_uri for f in files if f.src_dir and os.path.abspath(f.src_dir) == docs_dir]
 
     def _searchable_pages_first(self, files: Files) -> Files:
         """Read and render the searchable pages first, by bundle, so each bundle is indexed while the rest renders.
@@ -304,11 +325,12 @@ class SiteBuild:
         return nfc(markdown)
 
     def page_content(self, html: str, page: Page) -> str:
-        """A content page with a body template: that body, rendered now around the converted Markdown.
+        """The converted Markdown, sanitized (``cchc.safe_html``); with a body template, that body around it.
 
-        Rendering it here, while MkDocs still reads the other pages, lets search index it before MkDocs
+        Rendering the body here, while MkDocs still reads the other pages, lets search index it before MkDocs
         renders the first page (see ``ContentPage.body_template``); the page template shows it as ``page.content``.
         """
+        html = sanitize(html)
         section_page = self._with_body_template(page)
         if section_page is None:
             return html

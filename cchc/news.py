@@ -19,7 +19,7 @@ from typing import Mapping
 
 from cchc.errors import ErrorLog
 from cchc.fields import Fields
-from cchc.reading import SourceFile, read_front_matter, resolve_content_file
+from cchc.reading import SourceFile, guarded, read_markdown, resolve_content_file
 from cchc.rebuilds import FileMemo
 from cchc.plans import PLANS_DIR, Plan, parse_plan_month
 from cchc.settings import Category, Settings
@@ -99,6 +99,10 @@ class Article:
         return max(self.published, self.updated or self.published)
 
 
+def is_article(src_uri: str) -> bool:
+    return src_uri.startswith(f"{NEWS_DIR}/") and src_uri.endswith(".md") and not src_uri.endswith("index.md")
+
+
 def load_articles(sources: list[SourceFile], settings: Settings, docs_dir: str, plans: Mapping[int, Plan],
                   log: ErrorLog, memo: FileMemo | None = None) -> list[Article]:
     """Validate every article file; those with errors are logged and left out.
@@ -112,7 +116,7 @@ def load_articles(sources: list[SourceFile], settings: Settings, docs_dir: str, 
     articles = []
     for source in sources:
         article = memo.load("articles", source.abs_path,
-                            lambda: load_article(source, settings, docs_dir, plans, log), links)
+                            guarded(source, log, lambda: load_article(source, settings, docs_dir, plans, log)), links)
         if article is not None:
             articles.append(article)
     _check_unique_slugs(articles, log)
@@ -128,7 +132,7 @@ def article_links(article: Article, docs_dir: str) -> tuple[str, ...]:
 def load_article(source: SourceFile, settings: Settings, docs_dir: str, plans: Mapping[int, Plan],
                  log: ErrorLog) -> Article | None:
     errors_before = len(log.errors)
-    front = read_front_matter(source, log)
+    front = read_markdown(source, log)
     if front is None:
         return None
     f = Fields(front.meta, source.shown_path, log)

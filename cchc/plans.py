@@ -16,7 +16,7 @@ from enum import Enum
 
 from cchc.errors import ErrorLog
 from cchc.fields import Fields
-from cchc.reading import SourceFile, read_yaml_mapping
+from cchc.reading import SourceFile, guarded, read_yaml_mapping, resolve_content_file
 from cchc.rebuilds import FileMemo
 from cchc.yamlmarks import MarkedDict
 
@@ -125,18 +125,19 @@ def month_state(plan: Plan, month: int, articles: int, today: date) -> MonthStat
     return MonthState.MISSED
 
 
-def load_plans(project_dir: str, docs_dir: str, log: ErrorLog, memo: FileMemo | None = None) -> dict[int, Plan]:
-    """Every plans/<year>.yaml, validated; the result maps year → plan."""
+def load_plans(project_dir: str, docs_dir: str, log: ErrorLog, memo: FileMemo | None = None,
+               refused: frozenset[str] = frozenset()) -> dict[int, Plan]:
+    """Every plans/<year>.yaml, validated; the result maps year → plan. ``refused``: links not to read."""
     memo = memo or FileMemo()
     memo.start("plans", (project_dir, docs_dir))
     folder = os.path.join(project_dir, PLANS_DIR)
     names = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
     plans = {}
     for name in names:
-        if not name.endswith((".yaml", ".yml")):
+        if not name.endswith((".yaml", ".yml")) or os.path.join(folder, name) in refused:
             continue
         source = SourceFile(name, os.path.join(folder, name), f"{PLANS_DIR}/{name}")
-        plan = memo.load("plans", source.abs_path, lambda: load_plan(source, docs_dir, log),
+        plan = memo.load("plans", source.abs_path, guarded(source, log, lambda: load_plan(source, docs_dir, log)),
                          lambda p: _plan_links(p, docs_dir))
         if plan is not None:
             plans[plan.year] = plan
@@ -155,7 +156,7 @@ def load_plan(source: SourceFile, docs_dir: str, log: ErrorLog) -> Plan | None:
     f = Fields(data, source.shown_path, log)
     f.reject_unknown(_PLAN_FIELDS)
     year = _read_year(f, source.src_uri)
-    attachment = _read_attachment(f, docs_dir)
+    attachment = _read_attachment(f, source, docs_dir)
     values = dict(
         year=year,
         number=f.text("number", _PLAN_FIELDS["number"], required=True),
@@ -187,16 +188,13 @@ def _read_year(f: Fields, file_name: str) -> int | None:
     return year
 
 
-def _read_attachment(f: Fields, docs_dir: str) -> str | None:
+def _read_attachment(f: Fields, source: SourceFile, docs_dir: str) -> str | None:
+    """The plan's PDF, written from content/ ("ke-hoach/tep/290-kh-sgddt.pdf") and never outside it."""
     written = f.text("attachment", _PLAN_FIELDS["attachment"])
     if written is None:
         return None
-    uri = written.lstrip("/")
-    if not os.path.isfile(os.path.join(docs_dir, uri)):
-        f.error("attachment", f'không tìm thấy tập tin "{written}" trong thư mục content/; '
-                              "ghi đường dẫn tính từ content/, ví dụ ke-hoach/tep/290-kh-sgddt.pdf (file not found)")
-        return None
-    return uri
+    from_content = SourceFile("", source.abs_path, source.shown_path)  # a plan is not in content/
+    return resolve_content_file(written, from_content, docs_dir, lambda message: f.error("attachment", message))
 
 
 def _read_tasks(f: Fields) -> tuple[Task, ...]:

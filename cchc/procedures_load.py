@@ -14,7 +14,7 @@ from typing import Any
 from cchc.errors import ErrorLog
 from cchc.fields import Fields
 from cchc.placeholders import load_filled
-from cchc.reading import SourceFile, read_yaml_mapping
+from cchc.reading import SourceFile, guarded, read_yaml_mapping
 from cchc.rebuilds import FileMemo
 from cchc.procedures import (CHANNELS, FIELD_LABELS, LEVELS, ONLINE_LEVELS, PROCEDURES_DIR, STATUSES, TIME_UNITS,
                              Agencies, Change, Channel, Document, Field, LegalBasis, Procedure, Publication, Step,
@@ -57,7 +57,8 @@ def load_procedures(sources: list[SourceFile], today: date, log: ErrorLog,
     memo.start("procedures", today)
     procedures, codes, slugs = [], {}, {}
     for source in sorted(sources, key=lambda s: s.shown_path):
-        procedure = memo.load("procedures", source.abs_path, lambda: _load_file(source, today, log))
+        procedure = memo.load("procedures", source.abs_path,
+                                guarded(source, log, lambda: _load_file(source, today, log)))
         if procedure is None:
             continue
         if procedure.code and codes.setdefault(procedure.code, source.shown_path) != source.shown_path:

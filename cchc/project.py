@@ -33,7 +33,7 @@ class Project:
     def src_uris(self) -> list[str]:
         """Every file under docs_dir, '/'-separated, skipping hidden ones as MkDocs does."""
         uris = []
-        for folder, dirs, files in os.walk(self.paths.docs_dir):
+        for folder, dirs, files in os.walk(self.paths.docs_dir, followlinks=True):  # as MkDocs lists them
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             rel = os.path.relpath(folder, self.paths.docs_dir)
             for name in sorted(files):
@@ -68,7 +68,7 @@ def load_project(config_file: str) -> Project:
         raise ProjectProblem(f'không tìm thấy tệp cấu hình "{config_file}"; chạy lệnh trong thư mục có '
                              'mkdocs.yml hoặc chỉ rõ bằng "-f đường/dẫn/mkdocs.yml" (config file not found)')
     try:
-        config = load_marked_yaml(read_utf8(config_path))
+        config = load_marked_yaml(read_utf8(config_path), allow_tags=True)
     except (YamlProblem, NotUtf8):
         config = None  # load_site reports what is wrong with it, with the line
     if not isinstance(config, MarkedDict):

@@ -17,7 +17,7 @@ from functools import cached_property
 from cchc.errors import ErrorLog
 from cchc.fields import Fields
 from cchc.placeholders import load_filled
-from cchc.reading import SourceFile, read_front_matter
+from cchc.reading import SourceFile, guarded, read_markdown
 from cchc.rebuilds import FileMemo
 from cchc.procedures import FIELD_LABELS, Field, Procedure
 from cchc.procedures_load import procedure_index, read_procedure_refs
@@ -104,14 +104,14 @@ def load_questions(sources: list[SourceFile], procedures: tuple[Procedure, ...],
     memo = memo or FileMemo()
     memo.start("questions", procedures)
     index = procedure_index(procedures)
-    loaded = (memo.load("questions", s.abs_path, lambda: load_question(s, index, log)) for s in sources)
+    loaded = (memo.load("questions", s.abs_path, guarded(s, log, lambda: load_question(s, index, log))) for s in sources)
     questions = [q for q in loaded if q is not None]
     _check_unique_slugs(questions, log)
     return questions
 
 
 def load_question(source: SourceFile, procedures: dict[str, Procedure], log: ErrorLog) -> Question | None:
-    front = read_front_matter(source, log)
+    front = read_markdown(source, log)
     if front is None:
         return None
     return load_filled(front.meta, source.shown_path, log, lambda f: _load_question(f, source, front.body, procedures))
@@ -144,6 +144,9 @@ def _load_question(f: Fields, source: SourceFile, body: str, procedures: dict[st
     if body.strip() and answered is None:
         f.error("answered", 'đã có câu trả lời nhưng thiếu ngày trả lời; thêm dòng "answered: 2022-06-01" '
                             "(answer date missing)")
+    if answered is not None and not body.strip():
+        f.error("answered", "có ngày trả lời nhưng chưa có câu trả lời, nên câu hỏi sẽ không được đăng; viết câu trả "
+                            'lời dưới dòng "---" cuối phần đầu, hoặc xóa dòng "answered:" (answer missing)')
     if answered is not None and not values["answered_by"]:
         f.missing("answered_by", _FIELDS["answered_by"])
     if answered and values["asked"] and answered < values["asked"]:

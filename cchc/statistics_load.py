@@ -12,7 +12,7 @@ from typing import Any
 
 from cchc.errors import ErrorLog
 from cchc.fields import Fields
-from cchc.reading import SourceFile, read_yaml_mapping
+from cchc.reading import SourceFile, guarded, read_yaml_mapping
 from cchc.statistics import (PERIOD_HINT, PERIODS_URI, SURVEYS_URI, DossierPeriod, InProgress, PeriodName, Received,
                              Resolved, Statistics, Survey, parse_period)
 from cchc.text import format_date
@@ -47,6 +47,10 @@ def load_statistics(sources: list[SourceFile], log: ErrorLog) -> Statistics:
 def _load_list(source: SourceFile | None, key: str, label: str, read_item: Any, log: ErrorLog) -> list[Any]:
     if source is None:
         return []
+    return guarded(source, log, lambda: _read_list(source, key, label, read_item, log))() or []
+
+
+def _read_list(source: SourceFile, key: str, label: str, read_item: Any, log: ErrorLog) -> list[Any]:
     data = read_yaml_mapping(source, log, "tệp", f'phải bắt đầu bằng dòng "{key}:" rồi đến các mục, mỗi mục '
                                                  'bắt đầu bằng "- " (expected a mapping)')
     if data is None:

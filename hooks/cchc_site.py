@@ -6,7 +6,7 @@ import os
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from cchc.mkdocs_glue import SiteBuild, quiet_dirty_build_warning  # noqa: E402
+from cchc.mkdocs_glue import SiteBuild, quiet_dirty_build_warning, report_unexpected  # noqa: E402
 
 # Set once per process by on_startup; every per-build object lives in _build.
 _serving = False
@@ -62,3 +62,4 @@ def on_post_build(config):
 def on_build_error(error):
     if _build is not None:
         _build.forget_build()
+    report_unexpected(error)

@@ -27,7 +27,7 @@ def test_front_matter_body_and_its_first_line():
     front = split_front_matter("---\ntitle: A\n---\n\nThân bài\n")
     assert front.meta == {"title": "A"}
     assert front.body == "Thân bài\n"
-    assert front.body_line == 4
+    assert front.body_line == 5  # the blank line after "---" is not part of the body
 
 
 def test_unclosed_front_matter_is_a_problem():
