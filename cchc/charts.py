@@ -10,6 +10,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from cchc.text import xml_safe
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -44,7 +46,7 @@ class BarRow:
 
 
 def render_stacked_bars(chart_id: str, title: str, desc: str, series: tuple[Series, ...],
-                        rows: tuple[BarRow, ...]) -> str:
+                        rows: tuple[BarRow, ...]) -> Markup:
     """100% stacked horizontal bars, one per row, with the legend above them."""
     legend_height = _legend_rows(series) * 24 + 8
     height = legend_height + len(rows) * ROW_HEIGHT + 28
@@ -59,7 +61,7 @@ def render_stacked_bars(chart_id: str, title: str, desc: str, series: tuple[Seri
     return _serialize(svg)
 
 
-def render_percent_bars(chart_id: str, title: str, desc: str, colour: str, rows: tuple[BarRow, ...]) -> str:
+def render_percent_bars(chart_id: str, title: str, desc: str, colour: str, rows: tuple[BarRow, ...]) -> Markup:
     """One horizontal bar per row, its length the row's only value in percent (0-100)."""
     height = len(rows) * ROW_HEIGHT + 36
     svg = _svg(chart_id, title, desc, height)
@@ -163,5 +165,6 @@ def _num(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def _serialize(svg: ET.Element) -> str:
-    return ET.tostring(svg, encoding="unicode", short_empty_elements=True)
+def _serialize(svg: ET.Element) -> Markup:
+    """The chart's markup; ElementTree escaped every text and attribute in it, so templates print it as is."""
+    return Markup(ET.tostring(svg, encoding="unicode", short_empty_elements=True))

@@ -53,9 +53,9 @@ class ChromeCache:
         def cchc_chrome(context: Context, name: str, caller: Callable[[], Markup]) -> Markup:
             key = self._key(name, context)
             if key is None:
-                return caller()
+                return _markup(caller())
             if key not in self._rendered:
-                self._rendered[key] = caller()
+                self._rendered[key] = _markup(caller())
             return self._rendered[key]
         return cchc_chrome
 
@@ -72,6 +72,13 @@ class ChromeCache:
                 self._nav_urls = tuple(_link_urls(nav.items))
             links = self._links_by_page[page.url] = tuple(normalize_url(url, page) for url in self._nav_urls)
         return name, context.get("base_url"), links
+
+
+def _markup(rendered: str) -> Markup:
+    """The call block's output, already escaped where it was written: the call sites are cchc's autoescaped
+    templates. Jinja marks it ``Markup`` only when the page's own template autoescapes too (Material's
+    404.html does not), and would otherwise escape it a second time."""
+    return Markup(rendered)
 
 
 def _link_urls(items: list[Any]) -> list[str]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 
+from markupsafe import Markup
+
+from cchc.escaping import json_for_script
 from cchc.feeds import Feed, FeedItem, newest_first
 from cchc.opendata import SCHEMA_NAME, render_csv, render_json, schema_bytes
 from cchc.pages import GeneratedFile, GeneratedPage
@@ -59,8 +61,8 @@ def _summary(procedure: Procedure) -> str:
             f"Phí, lệ phí: {procedure.fees_shown}.")
 
 
-def json_ld(procedure: Procedure, settings: Settings) -> str:
-    """schema.org GovernmentService, safe to put inside <script> (no "<" left in it)."""
+def json_ld(procedure: Procedure, settings: Settings) -> Markup:
+    """schema.org GovernmentService, safe inside <script> (see ``json_for_script``)."""
     channels = []
     for channel in procedure.channels:
         entry = {"@type": "ServiceChannel", "name": channel.label,
@@ -81,7 +83,7 @@ def json_ld(procedure: Procedure, settings: Settings) -> str:
     }
     if procedure.code:
         data["identifier"] = procedure.code
-    return json.dumps(data, ensure_ascii=False, indent=2).replace("<", "\\u003c")
+    return json_for_script(data, indent=2)
 
 
 def build_procedure_feeds(catalogue: Catalogue, settings: Settings, today: date) -> list[Feed]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 from dataclasses import replace
 from datetime import datetime
@@ -11,6 +10,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
+from cchc.escaping import json_for_script
 from cchc.feeds import Feed, FeedItem, newest_first
 from cchc.pages import ContentPage, GeneratedPage, paginated_pages
 from cchc.questions import QUESTIONS_DIR, Question
@@ -56,7 +56,7 @@ def build_question_pages(questions: tuple[Question, ...], settings: Settings) ->
 
 
 def faq_json_ld(questions: tuple[Question, ...], site_url: str) -> Markup:
-    """schema.org FAQPage, safe inside <script>: "<" is escaped so no text can close the element."""
+    """schema.org FAQPage, safe inside <script> (see ``json_for_script``)."""
     data = {
         "@context": "https://schema.org",
         "@type": "FAQPage",
@@ -70,8 +70,7 @@ def faq_json_ld(questions: tuple[Question, ...], site_url: str) -> Markup:
                                "dateCreated": q.answered.isoformat(), "url": site_url + q.url},
         } for q in questions],
     }
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+    return json_for_script(data, sort_keys=True)
 
 
 def build_question_feeds(questions: tuple[Question, ...], settings: Settings) -> list[Feed]:

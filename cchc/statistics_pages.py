@@ -6,6 +6,8 @@ import csv
 import io
 from typing import Any
 
+from markupsafe import Markup
+
 from cchc.charts import BarRow, Series, render_percent_bars, render_stacked_bars
 from cchc.pages import GeneratedFile, GeneratedPage
 from cchc.statistics import STATISTICS_SECTION, DossierPeriod, Statistics, rate_number
@@ -51,7 +53,7 @@ def build_statistics_pages(statistics: Statistics) -> list[GeneratedPage | Gener
     return pages
 
 
-def render_periods_chart(periods: tuple[DossierPeriod, ...]) -> str:
+def render_periods_chart(periods: tuple[DossierPeriod, ...]) -> Markup:
     rows = tuple(
         BarRow(f"{p.name.label} ({p.dates}): {format_count(p.handled)} hồ sơ, đúng hạn {p.on_time_rate_text}",
                outcome_counts(p),
@@ -62,7 +64,7 @@ def render_periods_chart(periods: tuple[DossierPeriod, ...]) -> str:
     return render_stacked_bars("bieu-do-ho-so", "Kết quả giải quyết hồ sơ TTHC theo kỳ", desc, OUTCOMES, rows)
 
 
-def render_surveys_chart(statistics: Statistics) -> str:
+def render_surveys_chart(statistics: Statistics) -> Markup:
     rows = tuple(
         BarRow(f"{format_date(s.day)} – {_shorten(s.title, 60)}: {s.percent_text} hài lòng "
                f"({format_count(s.sample)} phiếu)",

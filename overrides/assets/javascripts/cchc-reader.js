@@ -68,6 +68,13 @@
     if (href.charAt(0) !== "#" && !/^[a-z]+:/i.test(href)) { link.setAttribute("data-print-url", link.href); }
   });
 
+  /* A print button (the procedure's notice-board sheet) works only with script: shown here, not inline,
+     so the pages need no inline script or handler (Content-Security-Policy). */
+  Array.prototype.forEach.call(document.querySelectorAll("[data-cchc-print]"), function (button) {
+    button.addEventListener("click", function () { window.print(); });
+    button.hidden = false;
+  });
+
   var bar = document.querySelector("[data-cchc-reader]");
   if (bar) { setUp(bar); }
 })();
