@@ -11,11 +11,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from cchc.content import load_site
 from cchc.errors import ContentError, ContentErrors
 from cchc.hygiene import repair, scan
 from cchc.project import Project, now
-from cchc.sections import generated_page_clashes, section_pages
+from cchc.sections import load_checked_site
 from cchc.text import NotUtf8, decode_utf8
 
 ERROR, WARNING, FIXED = "error", "warning", "fixed"
@@ -39,13 +38,10 @@ class Report:
 def run_check(project: Project, fix: bool) -> list[Report]:
     """Hygiene of every text file (repaired first with ``fix``), then the content model."""
     reports = [r for path in project.text_files() for r in check_text_file(project, path, fix)]
-    src_uris = project.src_uris()
     try:
-        site = load_site(project.paths, project.site_url, src_uris, now())
+        load_checked_site(project.paths, project.site_url, project.src_uris(), now())
     except ContentErrors as errors:
         reports += [Report(ERROR, e) for e in errors.errors]
-    else:
-        reports += [Report(ERROR, e) for e in generated_page_clashes(section_pages(site), project.paths, src_uris)]
     unique = list(dict.fromkeys(reports))  # a file that is not UTF-8 is reported by both
     return sorted(unique, key=lambda r: (r.problem.path, r.problem.line or 0, r.problem.field or "", r.severity))
 

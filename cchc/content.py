@@ -14,11 +14,11 @@ from datetime import datetime
 from functools import cached_property
 
 from cchc.documents import Document, is_document, load_documents
-from cchc.errors import ErrorLog
+from cchc.errors import ContentErrors, ErrorLog
 from cchc.folders import is_markdown, is_refused, link_problems, misplaced_files, section_of
 from cchc.news import Article, News, is_article, load_articles
 from cchc.reading import SourceFile, guarded
-from cchc.plain_pages import check_plain_pages
+from cchc.plain_pages import check_plain_pages, page_templates
 from cchc.plans import PLANS_DIR, Plan, load_plans
 from cchc.procedures import Catalogue
 from cchc.procedures_load import is_procedure, load_procedures
@@ -36,6 +36,8 @@ class ContentPaths:
     project_dir: str
     config_path: str
     docs_dir: str
+    theme_dirs: tuple[str, ...] = ()
+    """The theme's template folders, cchc's overrides first (empty: templates are not checked)."""
 
     def source(self, src_uri: str) -> SourceFile:
         shown = posixpath.normpath(f"{self._shown_docs_dir}/{src_uri}")
@@ -65,6 +67,8 @@ class SiteContent:
     """Answered questions, newest answer first (unanswered ones, or answers dated after the build, wait)."""
     statistics: Statistics
     """Dossier figures per period and satisfaction surveys."""
+    editor_files: tuple[str, ...]
+    """Every file under content/ this build read or publishes (links refused, see ``cchc.folders``, left out)."""
     unpublished_src_uris: frozenset[str]
     """Content files not to publish as they are: drafts, future articles, unanswered questions, and the
     YAML data of procedures and documents (published as pages instead)."""
@@ -79,7 +83,8 @@ def load_site(paths: ContentPaths, site_url: str | None, src_uris: list[str], no
               include_drafts: bool = False, memo: FileMemo | None = None) -> SiteContent:
     """Read everything under content/ (``src_uris``), plans/ and the settings.
 
-    Raises ContentErrors with every problem found if anything is wrong. ``memo`` holds the
+    Raises ContentErrors with every problem found if anything is wrong (with the content that did load, when
+    the settings could be read, see ``cchc.sections.load_checked_site``). ``memo`` holds the
     models of the previous build in this process; files that did not change are not parsed again.
     """
     memo = memo or FileMemo()
@@ -94,14 +99,13 @@ def load_site(paths: ContentPaths, site_url: str | None, src_uris: list[str], no
     uris = sorted(uri for uri in src_uris if not is_refused(paths.source(uri).abs_path, refused))
     log.errors += misplaced_files(uris, paths.docs_dir, lambda uri: paths.source(uri).shown_path)
     sources = lambda wanted: [paths.source(uri) for uri in uris if wanted(uri)]  # noqa: E731
-    check_plain_pages(sources(is_plain_page), log)
+    check_plain_pages(sources(is_plain_page), page_templates(paths.theme_dirs), log)
     plans = load_plans(paths.project_dir, paths.docs_dir, log, memo, refused)
     procedures = Catalogue.of(load_procedures(sources(is_procedure), now.date(), log, memo))
     articles = load_articles(sources(is_article), settings, paths.docs_dir, plans, log, memo)
     documents = load_documents(sources(is_document), paths.docs_dir, plans, procedures.procedures, log, memo)
     questions = load_questions(sources(is_question), procedures.procedures, log, memo)
     statistics = load_statistics(sources(lambda uri: uri in (PERIODS_URI, SURVEYS_URI)), log)
-    log.raise_if_any()
 
     public = News.publish(articles, now)
     shown = News.publish(articles, now, include_drafts) if include_drafts else public
@@ -110,5 +114,9 @@ def load_site(paths: ContentPaths, site_url: str | None, src_uris: list[str], no
     published = {a.src_uri for a in shown.articles} | {q.src_uri for q in answered}
     data_files = {uri for uri in uris if is_procedure(uri) or is_document(uri)}
     drafts = {uri for uri in uris if (is_article(uri) or is_question(uri)) and uri not in published}
-    return SiteContent(settings, shown, public, tuple(articles), plans, procedures, tuple(documents),
-                       tuple(answered), statistics, frozenset(data_files | drafts | statistics.src_uris), now)
+    site = SiteContent(settings, shown, public, tuple(articles), plans, procedures, tuple(documents),
+                       tuple(answered), statistics, tuple(uris), frozenset(data_files | drafts | statistics.src_uris),
+                       now)
+    if log.errors:
+        raise ContentErrors(log.errors, partial=site)  # what did load, so rules on the whole site still run
+    return site

@@ -7,6 +7,7 @@ fix it, and may end with a short English detail in parentheses.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True, order=True)
@@ -27,8 +28,10 @@ class ContentError:
 class ContentErrors(Exception):
     """Raised once, with every error found, when content cannot be built."""
 
-    def __init__(self, errors: list[ContentError]) -> None:
+    def __init__(self, errors: list[ContentError], partial: Any = None) -> None:
         self.errors = sorted(errors, key=lambda e: (e.path, e.line or 0, e.field or ""))
+        self.partial = partial
+        """The content that did load despite the errors (a ``SiteContent``), or None."""
         super().__init__(self.report())
 
     def report(self) -> str:

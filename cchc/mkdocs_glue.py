@@ -20,9 +20,10 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_datetime, get_relative_url
 
 from cchc.chrome_cache import ChromeCache, add_material_prefix, translations
-from cchc.content import ContentPaths, SiteContent, load_site
-from cchc.errors import ContentError, ContentErrors
-from cchc.feeds import Feed, render_atom, render_rss
+from cchc.content import ContentPaths, SiteContent
+from cchc.errors import ContentErrors
+from cchc.escaping import autoescape_templates_in, escape_config_texts
+from cchc.feeds import Feed, Publisher, render_atom, render_rss
 from cchc.page_urls import SiteRootPage
 from cchc.pages import ContentPage, GeneratedFile, GeneratedPage
 from cchc.question_pages import plain_text_with_breaks
@@ -31,7 +32,7 @@ from cchc.safe_html import sanitize
 from cchc.search import (EARLY_ORDER, EarlyBundles, SearchIndexError, bundle_of_page, search_bundles,
                          write_search_index)
 from cchc.shared_markdown import SharedConverter, SharedMarkdownPage, can_share_markdown
-from cchc.sections import GENERATOR_NAME, feeds, generated_page_clashes, section_pages, template_globals
+from cchc.sections import load_checked_site, template_globals
 from cchc.text import VN_TZ, format_count, format_date, format_datetime, format_size, nfc, nfc_tree
 
 
@@ -117,11 +118,12 @@ class SiteBuild:
     """The state of one build: the loaded content and the pages made from it."""
 
     def __init__(self, config: MkDocsConfig, preview: bool, dirty: bool = False) -> None:
+        escape_config_texts(config)
         self.config = config
         self.preview = preview
         self.dirty = dirty
         config_path = os.path.abspath(config.config_file_path)
-        self.paths = ContentPaths(os.path.dirname(config_path), config_path, config.docs_dir)
+        self.paths = ContentPaths(os.path.dirname(config_path), config_path, config.docs_dir, tuple(config.theme.dirs))
         self.memory = memory_for(config_path)
         if not dirty:
             self.memory.search.wait()  # a full rebuild cleans the site folder: not under a running indexer
@@ -141,26 +143,21 @@ class SiteBuild:
         """Load all content, drop what is unpublished, place section pages, add generated ones."""
         now = get_build_datetime().astimezone(VN_TZ)
         try:
-            self.site = load_site(self.paths, self.config.site_url, self._editors_files(files), now, self.preview,
-                                  self.memory.files)
+            checked = load_checked_site(self.paths, self.config.site_url, self._editors_files(files), now,
+                                        self.preview, self.memory.files)
         except ContentErrors as errors:
             raise PluginError(errors.report()) from None
-        self.feeds = feeds(self.site)
+        self.site, self.feeds, pages = checked.content, checked.feeds, checked.pages
         self.globals = template_globals(self.site)
         for src_uri in self.site.unpublished_src_uris:
             files.remove(files.src_uris[src_uri])
-        pages = section_pages(self.site)
         self.globals["search_bundles"] = search_bundles(pages)
-        clashes = generated_page_clashes(pages, self.paths, [f.src_uri for f in files])
         for page in pages:
             if isinstance(page, ContentPage):
                 self._move(files, page)
-            elif page.src_uri not in files.src_uris:
+            else:
                 files.append(TrackedFile.generated(self.config, page.src_uri, content=page.content))
             self.pages[page.src_uri] = page
-        clashes += self._destination_clashes(files)
-        if clashes:
-            raise PluginError(ContentErrors(clashes).report())
         if self.dirty:
             files = self._mark_modified(files)
         self._page_outputs = {f.dest_uri for f in files if f.is_documentation_page()}
@@ -287,22 +284,6 @@ class SiteBuild:
         files.append(TrackedFile(file.src_uri, file.src_dir, file.dest_dir, file.use_directory_urls,
                                  dest_uri=f"{page.url}index.html"))
 
-    def _destination_clashes(self, files: Files) -> list[ContentError]:
-        seen: dict[str, File] = {}
-        clashes = []
-        for file in files:
-            first = seen.setdefault(file.dest_uri, file)
-            if first is not file:
-                names = sorted(self._describe(f) for f in (first, file))
-                clashes.append(ContentError(names[0], None, None,
-                    f"trùng địa chỉ /{file.url} với {names[1]}; đổi slug hoặc tên tệp (same URL twice)"))
-        return clashes
-
-    def _describe(self, file: File) -> str:
-        if file.generated_by:
-            return f"{GENERATOR_NAME} ({file.src_uri})"
-        return self.paths.source(file.src_uri).shown_path
-
     def prepare_templates(self, env: Environment) -> None:
         """Filters for Vietnamese dates and sizes, the once-per-build menus and texts (``cchc.chrome_cache``),
         and templates compiled once per process (``cchc.rebuilds``).
@@ -310,6 +291,7 @@ class SiteBuild:
         MkDocs makes a new environment for each build, so the menu cache never outlives one.
         """
         add_material_prefix(env)
+        env.autoescape = autoescape_templates_in(self.config.theme.custom_dir)
         env.bytecode_cache = self.memory.templates
         env.globals["cchc_chrome"] = ChromeCache().template_global()
         env.globals["cchc_translate"] = translations(env, self.config.theme["language"])
@@ -385,12 +367,13 @@ class SiteBuild:
 
     def write_feeds(self, site_dir: str) -> None:
         settings = self.site.settings
+        publisher = Publisher(settings.department.name, settings.department.email)
         for feed in self.feeds:
             for path, render in ((feed.rss_path, render_rss), (feed.atom_path, render_atom)):
                 target = os.path.join(site_dir, *path.split("/"))
                 os.makedirs(os.path.dirname(target), exist_ok=True)
                 with open(target, "wb") as stream:
-                    stream.write(render(feed, settings.site_url, settings.feed_limit))
+                    stream.write(render(feed, settings.site_url, settings.feed_limit, publisher))
 
     def write_search_index(self, site_dir: str) -> None:
         """Index the written pages with Pagefind, so every build (and serve) has a working search.

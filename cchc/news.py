@@ -37,8 +37,8 @@ FIELDS = {
     "attachments": "tập tin đính kèm", "draft": "bản nháp", "slug": "đường dẫn",
     "plan_month": "tháng của kế hoạch tuyên truyền",
 }
-# Keys MkDocs or Material read themselves; editors may use them freely.
-THEME_FIELDS = ("description", "hide", "search", "template")
+# Keys MkDocs or Material read themselves; editors may use them freely (an article keeps its own template).
+THEME_FIELDS = ("description", "hide", "search")
 
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 _RESERVED_SLUG = re.compile(r"^(\d{4}|chuyen-muc|trang-\d+)$")

@@ -7,12 +7,15 @@ None), so checking content never starts a MkDocs build.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import datetime
 from typing import Any
 
 from cchc.content import ContentPaths
+from cchc.folders import link_problems
 from cchc.text import VN_TZ, NotUtf8, read_utf8
 from cchc.yamlmarks import MarkedDict, YamlProblem, load_marked_yaml
 
@@ -31,13 +34,15 @@ class Project:
     site_url: str | None
 
     def src_uris(self) -> list[str]:
-        """Every file under docs_dir, '/'-separated, skipping hidden ones as MkDocs does."""
+        """Every file under docs_dir, '/'-separated, skipping hidden ones and following links as MkDocs does,
+        but not into a link that leads outside the project or loops (``cchc.folders.link_problems``)."""
+        refused = self.refused_links
         uris = []
-        for folder, dirs, files in os.walk(self.paths.docs_dir, followlinks=True):  # as MkDocs lists them
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for folder, dirs, files in os.walk(self.paths.docs_dir, followlinks=True):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and os.path.join(folder, d) not in refused)
             rel = os.path.relpath(folder, self.paths.docs_dir)
             for name in sorted(files):
-                if not name.startswith("."):
+                if not name.startswith(".") and os.path.join(folder, name) not in refused:
                     uris.append(name if rel == "." else f"{rel.replace(os.sep, '/')}/{name}")
         return uris
 
@@ -49,8 +54,15 @@ class Project:
         plans = os.path.join(self.paths.project_dir, PLANS_DIR)
         if os.path.isdir(plans):
             found += [os.path.join(plans, name) for name in sorted(os.listdir(plans))
-                      if name.lower().endswith((".yaml", ".yml")) and not name.startswith(".")]
+                      if name.lower().endswith((".yaml", ".yml")) and not name.startswith(".")
+                      and os.path.join(plans, name) not in self.refused_links]
         return found
+
+    @cached_property
+    def refused_links(self) -> frozenset[str]:
+        """Links under content/ and plans/ not to follow: the build reports them, nothing reads them."""
+        roots = [self.paths.docs_dir, os.path.join(self.paths.project_dir, PLANS_DIR)]
+        return link_problems(self.paths.project_dir, roots)[1]
 
     def shown(self, path: str) -> str:
         return os.path.relpath(path, self.paths.project_dir).replace(os.sep, "/")
@@ -80,8 +92,19 @@ def load_project(config_file: str) -> Project:
         raise ProjectProblem(f'không tìm thấy thư mục nội dung "{os.path.relpath(docs_dir, project_dir)}" '
                              '(docs_dir trong mkdocs.yml) (docs_dir not found)')
     site_url = config.get("site_url")
-    return Project(ContentPaths(project_dir, config_path, docs_dir), config,
+    return Project(ContentPaths(project_dir, config_path, docs_dir, theme_dirs(config, project_dir)), config,
                    str(site_url) if site_url else None)
+
+
+def theme_dirs(config: MarkedDict, project_dir: str) -> tuple[str, ...]:
+    """The folders MkDocs looks page templates up in (``theme.dirs`` in the build): the custom_dir, then Material's."""
+    theme = config.get("theme")
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    dirs = [os.path.join(project_dir, str(custom))] if custom else []
+    material = importlib.util.find_spec("material")
+    if material is not None and material.origin:
+        dirs.append(os.path.join(os.path.dirname(material.origin), "templates"))
+    return tuple(dirs)
 
 
 def now() -> datetime:

@@ -5,22 +5,25 @@ A new section (plans, procedures, Q&A, documents) adds one entry to each list.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Callable
 
-from cchc.content import ContentPaths, SiteContent
-from cchc.errors import ContentError
+from cchc.content import ContentPaths, SiteContent, load_site
+from cchc.errors import ContentError, ContentErrors
 from cchc.feeds import Feed
 from cchc.document_pages import build_document_feeds, build_document_pages
 from cchc.news_pages import build_article_pages, build_news_feeds, build_news_pages
 from cchc.pages import ContentPage, GeneratedFile, GeneratedPage
 from cchc.plan_pages import build_plan_pages, current_month
 from cchc.procedure_pages import build_procedure_feeds, build_procedure_pages
+from cchc.rebuilds import FileMemo
 from cchc.question_pages import ask_links, build_question_feeds, build_question_pages
-from cchc.search import build_search_pages
+from cchc.outputs import editor_outputs, generated_outputs, output_clashes
+from cchc.search import BUNDLES, build_search_pages
 from cchc.statistics_pages import build_statistics_pages
 
 Page = GeneratedPage | GeneratedFile | ContentPage
-GENERATOR_NAME = "trang do cchc tạo tự động"
 HOME_QUESTIONS = 3
 
 PAGE_BUILDERS: tuple[Callable[[SiteContent], list[Page]], ...] = (
@@ -68,12 +71,38 @@ def feeds(site: SiteContent) -> list[Feed]:
     return [feed for build in FEEDS for feed in build(site)]
 
 
-def generated_page_clashes(pages: list[Page], paths: ContentPaths, src_uris: list[str]) -> list[ContentError]:
-    """Editors' files at the source path of a page or file cchc generates (content/tin-tuc/index.md)."""
-    existing = set(src_uris)
-    return [
-        ContentError(paths.source(page.src_uri).shown_path, None, None,
-                     f'tệp này trùng địa chỉ /{page.url} với {GENERATOR_NAME} ("{page.title}"); '
-                     "đổi tên hoặc chuyển tệp sang thư mục khác (clashes with a generated page)")
-        for page in pages if isinstance(page, (GeneratedPage, GeneratedFile)) and page.src_uri in existing
-    ]
+@dataclass(frozen=True)
+class CheckedSite:
+    """The site's content with the pages and feeds made from it, after every rule has passed."""
+
+    content: SiteContent
+    pages: list[Page]
+    feeds: list[Feed]
+
+
+def load_checked_site(paths: ContentPaths, site_url: str | None, src_uris: list[str], now: datetime,
+                      include_drafts: bool = False, memo: FileMemo | None = None) -> CheckedSite:
+    """``load_site``, then the rules that need the whole site's pages (two sources for one address).
+
+    ``cchc check`` and the build both call this, so they report the same errors; every error is raised at
+    once, the clashes of what did load included.
+    """
+    try:
+        site, errors = load_site(paths, site_url, src_uris, now, include_drafts, memo), []
+    except ContentErrors as partial:
+        if partial.partial is None:
+            raise
+        site, errors = partial.partial, partial.errors
+    pages, site_feeds = section_pages(site), feeds(site)
+    errors += output_clashes_of(site, pages, site_feeds, paths)
+    if errors:
+        raise ContentErrors(errors)
+    return CheckedSite(site, pages, site_feeds)
+
+
+def output_clashes_of(site: SiteContent, pages: list[Page], site_feeds: list[Feed],
+                      paths: ContentPaths) -> list[ContentError]:
+    """Editors' files whose output another file also writes (see ``cchc.outputs``): check and build alike."""
+    published = [uri for uri in site.editor_files if uri not in site.unpublished_src_uris]
+    shown = {uri: paths.source(uri).shown_path for uri in published}
+    return output_clashes(editor_outputs(published, pages, shown), generated_outputs(pages, site_feeds, BUNDLES))
