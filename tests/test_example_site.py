@@ -2,34 +2,14 @@
 
 import filecmp
 import json
-import os
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import FIXED_EPOCH, REPO, search_fragments
-
-EXAMPLE_FILES = ("mkdocs.yml", "content", "overrides", "hooks", "plans")
-
-
-def build_example(target: Path, **env_vars: str) -> Path:
-    for name in EXAMPLE_FILES:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, target / name)
-        elif source.exists():
-            shutil.copy(source, target / name)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": FIXED_EPOCH, **env_vars}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=target, env=env,
-                            capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return target / "site"
+from conftest import REPO, build_example, search_fragments
 
 
 @pytest.fixture(scope="module")
