@@ -17,6 +17,7 @@ for what Pagefind reads of each page.
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import subprocess
 import sys
@@ -123,7 +124,7 @@ class PagefindRun:
         self.pages: dict[str, str] = {}
         """The searchable region of each page sent, by output file."""
         os.makedirs(site_dir, exist_ok=True)  # an early run may start before MkDocs writes the first file
-        self.fresh = tempfile.mkdtemp(prefix=f".{bundle}-", dir=site_dir)
+        self.fresh = fresh_folder(site_dir, bundle)
         self._staging = tempfile.TemporaryDirectory(prefix="cchc-search-")
         pagefind = [str(get_executable()), "--site", self._staging.name, "--output-path", self.fresh,
                     "--force-language", "vi", "--quiet"]
@@ -169,6 +170,22 @@ class PagefindRun:
             process.stdout.close()
         self._staging.cleanup()
         shutil.rmtree(self.fresh, ignore_errors=True)
+
+
+def fresh_folder(site_dir: str, bundle: str) -> str:
+    """A new, empty folder beside the bundle for Pagefind to write the next one into.
+
+    Not ``tempfile.mkdtemp``: its folders are private (0700), and this one is published as it is
+    (renamed into place), so a web server running as another user (nginx as www-data) was refused the
+    index. Made by ``os.mkdir``, it gets the mode MkDocs' own folders get: 0777 less the umask.
+    """
+    while True:
+        path = os.path.join(site_dir, f".{bundle}-{secrets.token_hex(4)}")
+        try:
+            os.mkdir(path)
+            return path
+        except FileExistsError:
+            continue
 
 
 _REINSTALL = "không tạo được chỉ mục tìm kiếm; cài lại bằng lệnh cài đặt trong README"
