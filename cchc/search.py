@@ -29,6 +29,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from cchc import search_input
 from cchc.pages import GeneratedPage
+from cchc.search_canonical import UnexpectedBundle, canonicalize_bundle
 from cchc.search_input import searchable_region
 
 log = get_plugin_logger("cchc")
@@ -121,6 +122,7 @@ class PagefindRun:
     def __init__(self, site_dir: str, bundle: str) -> None:
         from pagefind_bin import get_executable
 
+        self.bundle = bundle
         self.pages: dict[str, str] = {}
         """The searchable region of each page sent, by output file."""
         os.makedirs(site_dir, exist_ok=True)  # an early run may start before MkDocs writes the first file
@@ -151,13 +153,18 @@ class PagefindRun:
             pass
 
     def wait(self) -> None:
-        """Wait for Pagefind to finish the bundle; SearchIndexError if it failed."""
+        """Wait for Pagefind to finish the bundle (SearchIndexError if it failed), then put its filters in
+        one order, so two builds write the same bytes (``cchc.search_canonical``)."""
         self.index()
         output = self._process.stdout.read().decode("utf-8", "replace")
         self._process.wait()
         self._staging.cleanup()
         if self._process.returncode != 0:
             raise SearchIndexError(f"{_REINSTALL} (Pagefind could not index the site: {output})".strip())
+        try:
+            canonicalize_bundle(self.fresh)
+        except UnexpectedBundle as error:  # another Pagefind version: the search works, only reproducibility is lost
+            log.debug(f"search: {self.bundle}/ left as Pagefind wrote it ({error})")
 
     def discard(self) -> None:
         """Stop Pagefind if it still runs and remove what it wrote (after a failed build, or once swapped in)."""
