@@ -13,8 +13,9 @@ writes the files again, gzipped with no time stamp and named by Pagefind's own h
 Searching is unchanged: Pagefind reads a filter's values into a sorted map anyway.
 
 The files are gzipped CBOR (https://www.rfc-editor.org/rfc/rfc8949) after a 12-byte marker. Pagefind
-writes only unsigned integers, text and arrays in them; the small codec below handles just those,
-and a file it cannot write back byte for byte is left as Pagefind wrote it (``UnexpectedBundle``).
+writes only unsigned integers, text and arrays in them, each in its shortest form; the small codec
+below reads and writes just those, so what it reads it writes back byte for byte. A bundle holding
+anything else is left as Pagefind wrote it (``UnexpectedBundle``).
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ META_FILTERS, META_SORTS = 3, 4
 """Fields of the metadata file (an array): version, pages, index chunks, filters, sorts, meta fields."""
 
 _UNSIGNED, _TEXT, _ARRAY = 0, 3, 4
+_SMALLEST = {1: 24, 2: 1 << 8, 4: 1 << 16, 8: 1 << 32}
+"""The smallest number a head of 1, 2, 4 or 8 more bytes holds in CBOR's shortest form."""
 
 
 class UnexpectedBundle(Exception):
@@ -74,19 +77,19 @@ def _canonical_language(bundle_dir: str, language: str, meta_hash: str,
     """Plan the rewrite of one language's metadata and filter files (old path → new path, bytes);
     return the metadata file's new hash."""
     meta_path = os.path.join(bundle_dir, f"pagefind.{meta_hash}.pf_meta")
-    meta = _read_cbor(meta_path)
+    meta, meta_bytes = _read_fields(meta_path)
     taken: set[str] = set()
     filters = []
     for name, filter_hash in sorted(meta[META_FILTERS], key=lambda pair: pair[0]):
         old_path = os.path.join(bundle_dir, "filter", f"{filter_hash}.pf_filter")
-        filter_name, values = _read_cbor(old_path)
+        filter_name, values = _read_fields(old_path)[0]
         data = encode_cbor([filter_name, sorted(values, key=lambda value: value[0])])
         new_hash = _short_hash(language, data, taken)
         rewrites[old_path] = (os.path.join(bundle_dir, "filter", f"{new_hash}.pf_filter"), data)
         filters.append([name, new_hash])
-    meta[META_FILTERS] = filters
-    meta[META_SORTS] = sorted(meta[META_SORTS], key=lambda sort: sort[0])
-    data = encode_cbor(meta)
+    meta_bytes[META_FILTERS] = encode_cbor(filters)
+    meta_bytes[META_SORTS] = encode_cbor(sorted(meta[META_SORTS], key=lambda sort: sort[0]))
+    data = _encode_head(_ARRAY, len(meta_bytes)) + b"".join(meta_bytes)  # the pages' list is kept as written
     new_hash = f"{language}_{pagefind_hash(data)[:len(language) + 8]}"
     rewrites[meta_path] = (os.path.join(bundle_dir, f"pagefind.{new_hash}.pf_meta"), data)
     return new_hash
@@ -113,8 +116,8 @@ def _entry_json(entry: dict) -> str:
     return json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
 
 
-def _read_cbor(path: str) -> list:
-    """The CBOR value in one of Pagefind's files, checked to encode back to the very same bytes."""
+def _read_fields(path: str) -> tuple[list, list[bytes]]:
+    """The fields of the array one of Pagefind's files holds, and each field's bytes as written."""
     try:
         with open(path, "rb") as stream:
             data = gzip.decompress(stream.read())
@@ -122,11 +125,18 @@ def _read_cbor(path: str) -> list:
         raise UnexpectedBundle(f"{path}: {error}") from None
     if not data.startswith(MARKER):
         raise UnexpectedBundle(f"{path} does not start with {MARKER!r}")
-    data = data[len(MARKER):]
-    value, end = decode_cbor(data)
-    if end != len(data) or encode_cbor(value) != data or not isinstance(value, list):
-        raise UnexpectedBundle(f"{path} is not written as Pagefind 1.5 writes it")
-    return value
+    major, length, at = _head(data, len(MARKER))
+    if major != _ARRAY:
+        raise UnexpectedBundle(f"{path} does not hold an array")
+    fields, field_bytes = [], []
+    for _ in range(length):
+        field, end = decode_cbor(data, at)
+        fields.append(field)
+        field_bytes.append(data[at:end])
+        at = end
+    if at != len(data):
+        raise UnexpectedBundle(f"{path} has bytes after its array")
+    return fields, field_bytes
 
 
 def _write_gzipped(path: str, data: bytes) -> None:
@@ -142,6 +152,8 @@ def decode_cbor(data: bytes, at: int = 0) -> tuple[object, int]:
         if major == _UNSIGNED:
             return argument, at
         if major == _TEXT:
+            if at + argument > len(data):
+                raise IndexError("text cut short")
             return data[at:at + argument].decode("utf-8"), at + argument
         if major == _ARRAY:
             items = []
@@ -161,11 +173,14 @@ def _head(data: bytes, at: int) -> tuple[int, int, int]:
     if info < 24:
         return major, info, at + 1
     if info > 27:
-        raise UnexpectedBundle("CBOR: indefinite lengths are not written by Pagefind 1.5")
+        raise UnexpectedBundle("CBOR: a reserved or indefinite length, not written by Pagefind 1.5")
     size = 1 << (info - 24)
     if at + 1 + size > len(data):
         raise IndexError("truncated")
-    return major, int.from_bytes(data[at + 1:at + 1 + size], "big"), at + 1 + size
+    argument = int.from_bytes(data[at + 1:at + 1 + size], "big")
+    if argument < _SMALLEST[size]:  # then every item encodes back to its very bytes
+        raise UnexpectedBundle("CBOR: a number not written in its shortest form, as Pagefind 1.5 writes it")
+    return major, argument, at + 1 + size
 
 
 def encode_cbor(value: object) -> bytes:

@@ -104,3 +104,10 @@ def test_cbor_values_encode_with_the_shortest_head_and_decode_back(value):
     assert decode_cbor(data) == (value, len(data))
     if isinstance(value, int):
         assert len(data) == 1 + {0: 0, 23: 0, 24: 1, 255: 1, 256: 2, 65535: 2, 65536: 4, 2**32: 8}[value]
+
+
+@pytest.mark.parametrize("data", [b"\x18\x05", b"\x19\x00\x05", b"\x9f\x01\xff", b"\xa0", b"\x61"])
+def test_cbor_that_pagefind_does_not_write_is_refused(data):
+    """A number in a longer head than needed, an indefinite array, a map, a text cut short."""
+    with pytest.raises(UnexpectedBundle):
+        decode_cbor(data)
