@@ -17,6 +17,7 @@ for what Pagefind reads of each page.
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import subprocess
 import sys
@@ -28,6 +29,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from cchc import search_input
 from cchc.pages import GeneratedPage
+from cchc.search_canonical import UnexpectedBundle, canonicalize_bundle
 from cchc.search_input import searchable_region
 
 log = get_plugin_logger("cchc")
@@ -120,10 +122,11 @@ class PagefindRun:
     def __init__(self, site_dir: str, bundle: str) -> None:
         from pagefind_bin import get_executable
 
+        self.bundle = bundle
         self.pages: dict[str, str] = {}
         """The searchable region of each page sent, by output file."""
         os.makedirs(site_dir, exist_ok=True)  # an early run may start before MkDocs writes the first file
-        self.fresh = tempfile.mkdtemp(prefix=f".{bundle}-", dir=site_dir)
+        self.fresh = fresh_folder(site_dir, bundle)
         self._staging = tempfile.TemporaryDirectory(prefix="cchc-search-")
         pagefind = [str(get_executable()), "--site", self._staging.name, "--output-path", self.fresh,
                     "--force-language", "vi", "--quiet"]
@@ -150,13 +153,18 @@ class PagefindRun:
             pass
 
     def wait(self) -> None:
-        """Wait for Pagefind to finish the bundle; SearchIndexError if it failed."""
+        """Wait for Pagefind to finish the bundle (SearchIndexError if it failed), then put its filters in
+        one order, so two builds write the same bytes (``cchc.search_canonical``)."""
         self.index()
         output = self._process.stdout.read().decode("utf-8", "replace")
         self._process.wait()
         self._staging.cleanup()
         if self._process.returncode != 0:
             raise SearchIndexError(f"{_REINSTALL} (Pagefind could not index the site: {output})".strip())
+        try:
+            canonicalize_bundle(self.fresh)
+        except UnexpectedBundle as error:  # another Pagefind version: the search works, only reproducibility is lost
+            log.debug(f"search: {self.bundle}/ left as Pagefind wrote it ({error})")
 
     def discard(self) -> None:
         """Stop Pagefind if it still runs and remove what it wrote (after a failed build, or once swapped in)."""
@@ -169,6 +177,22 @@ class PagefindRun:
             process.stdout.close()
         self._staging.cleanup()
         shutil.rmtree(self.fresh, ignore_errors=True)
+
+
+def fresh_folder(site_dir: str, bundle: str) -> str:
+    """A new, empty folder beside the bundle for Pagefind to write the next one into.
+
+    Not ``tempfile.mkdtemp``: its folders are private (0700), and this one is published as it is
+    (renamed into place), so a web server running as another user (nginx as www-data) was refused the
+    index. Made by ``os.mkdir``, it gets the mode MkDocs' own folders get: 0777 less the umask.
+    """
+    while True:
+        path = os.path.join(site_dir, f".{bundle}-{secrets.token_hex(4)}")
+        try:
+            os.mkdir(path)
+            return path
+        except FileExistsError:
+            continue
 
 
 _REINSTALL = "không tạo được chỉ mục tìm kiếm; cài lại bằng lệnh cài đặt trong README"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -173,6 +174,33 @@ def search_fragments(site_dir: Path) -> list[dict]:
     """Every page in the site's Pagefind bundles, as Pagefind stores it (gzipped JSON fragments)."""
     return [json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
             for bundle in BUNDLES for fragment in (site_dir / bundle / "fragment").glob("*.pf_fragment")]
+
+
+EXAMPLE_FILES = ("mkdocs.yml", "content", "overrides", "hooks", "plans")
+"""The repository's own example site: what ``build_example`` copies."""
+
+
+def copy_example(target: Path) -> Path:
+    for name in EXAMPLE_FILES:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        elif source.exists():
+            shutil.copy(source, target / name)
+    return target
+
+
+def build_example(target: Path, umask: int = -1, **env_vars: str) -> Path:
+    """Copy the example site into ``target`` and build it there (under ``umask`` if given); its site folder."""
+    return build_copied_example(copy_example(target), umask, **env_vars)
+
+
+def build_copied_example(target: Path, umask: int = -1, **env_vars: str) -> Path:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": FIXED_EPOCH, **env_vars}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=target, env=env,
+                            capture_output=True, text=True, timeout=300, umask=umask)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return target / "site"
 
 
 def error_lines(output: str) -> list[str]:

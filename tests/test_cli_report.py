@@ -10,10 +10,9 @@ import sys
 
 from bs4 import BeautifulSoup
 
-from conftest import FIXED_EPOCH, Site, front_matter_text
+from conftest import FIXED_EPOCH, Site, build_example, front_matter_text
 from procedure_helpers import write_procedure
 from test_cli import cchc
-from test_example_site import build_example
 
 QUARTER = "| Quý 1/2022 | 01/01/2022–31/03/2022 | 0 | 100 | 90 | 5 | 1 | 4 | 99,0% |"
 

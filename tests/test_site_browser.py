@@ -8,6 +8,7 @@ test-artifacts/ (git-ignored). axe-core comes from npm, installed by the test co
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import json
 import os
@@ -21,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from browser import print_to_pdf
+from cchc.search import BUNDLES
 from conftest import REPO, epoch_of
 
 webdriver = pytest.importorskip("selenium.webdriver")
@@ -145,6 +147,47 @@ def test_search_is_in_vietnamese_and_filters_by_kind_and_field(driver, base_url)
         "/thu-tuc-hanh-chinh/" in link.get_attribute("href")
         for link in d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link")))
     assert driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link")
+
+
+PAGES_BY_FILTER_JS = """
+const [bundle, done] = [arguments[0], arguments[arguments.length - 1]];
+(async () => {
+  const pagefind = await import(`/${bundle}/pagefind.js`);
+  await pagefind.init();
+  const found = {};
+  for (const [filter, values] of Object.entries(await pagefind.filters())) {
+    found[filter] = {};
+    for (const value of Object.keys(values)) {
+      const search = await pagefind.search(null, {filters: {[filter]: value}});
+      found[filter][value] = (await Promise.all(search.results.map(r => r.data()))).map(d => d.url).sort();
+    }
+  }
+  return found;
+})().then(done, error => done(String(error)));
+"""
+"""Pagefind in the page, loaded from one bundle: for each value of each filter, the pages it finds with it."""
+
+
+def pages_by_filter(bundle_dir: Path) -> dict[str, dict[str, list[str]]]:
+    """For each value of each filter, the pages indexed with it (read from the bundle's fragments)."""
+    found: dict[str, dict[str, list[str]]] = {}
+    for fragment_file in (bundle_dir / "fragment").glob("*.pf_fragment"):
+        fragment = json.loads(gzip.decompress(fragment_file.read_bytes()).removeprefix(b"pagefind_dcd"))
+        for name, values in fragment["filters"].items():
+            for value in values:
+                found.setdefault(name, {}).setdefault(value, []).append(fragment["url"])
+    return {name: {value: sorted(urls) for value, urls in values.items()} for name, values in found.items()}
+
+
+@pytest.mark.parametrize("bundle", BUNDLES)
+def test_each_filter_value_finds_exactly_the_pages_indexed_with_it(driver, base_url, built_site, bundle):
+    """The filter files are rewritten after Pagefind (``cchc.search_canonical``): Pagefind still reads
+    them, and each value still leads to its own pages."""
+    driver.get(base_url + "/")  # a page without Pagefind's UI, which would merge the other bundle in
+    driver.set_script_timeout(60)
+    found = driver.execute_async_script(PAGES_BY_FILTER_JS, bundle)
+    expected = pages_by_filter(built_site / bundle)
+    assert expected.get("Loại") and found == expected
 
 
 def test_listing_pages_and_chrome_are_not_indexed(built_site):
