@@ -23,7 +23,8 @@ from cchc.new import TEMPLATES, NewProblem, create
 from cchc.procedures_import import ImportProblem
 from cchc.procedures_write import ImportResult, import_procedures
 from cchc.project import Project, ProjectProblem, load_project, now
-from cchc.report import build_year_report, render_csv, render_markdown
+from cchc.plans import plan_years
+from cchc.report import build_year_report, no_plan_message, render_csv, render_markdown
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -140,6 +141,10 @@ def render_import(result: ImportResult, sheet: str) -> str:
 
 
 def _report(project: Project, args: argparse.Namespace) -> int:
+    years = plan_years(project.paths.project_dir)
+    if args.year not in years:
+        print(f"cchc: {no_plan_message(args.year, years)}", file=sys.stderr)
+        return 2
     try:
         site = load_site(project.paths, project.site_url, project.src_uris(), now())
     except ContentErrors as errors:
