@@ -98,6 +98,8 @@ class Plan:
     note: str | None
     tasks: tuple[Task, ...]
     shown_path: str
+    number_line: int
+    """Where "number:" is written: the plan is a document too, and a duplicate number is reported there."""
 
     @property
     def url(self) -> str:
@@ -176,6 +178,7 @@ def load_plan(source: SourceFile, docs_dir: str, log: ErrorLog) -> Plan | None:
         note=f.text("note", _PLAN_FIELDS["note"]),
         tasks=_read_tasks(f),
         shown_path=source.shown_path,
+        number_line=data.line_of("number"),
     )
     return None if len(log.errors) > errors_before else Plan(**values)
 
