@@ -18,13 +18,18 @@ from conftest import FIXED_EPOCH, REPO, search_fragments
 EXAMPLE_FILES = ("mkdocs.yml", "content", "overrides", "hooks", "plans")
 
 
-def build_example(target: Path, **env_vars: str) -> Path:
+def copy_example(target: Path) -> Path:
     for name in EXAMPLE_FILES:
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, target / name)
         elif source.exists():
             shutil.copy(source, target / name)
+    return target
+
+
+def build_example(target: Path, **env_vars: str) -> Path:
+    copy_example(target)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": FIXED_EPOCH, **env_vars}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=target, env=env,
                             capture_output=True, text=True, timeout=300)
