@@ -3,9 +3,10 @@
 argparse worded in Vietnamese (``cchc.argparse_vi``), no MkDocs: ``check`` validates content
 in seconds with the loaders the build uses; ``new`` starts a file from a template;
 ``import-thu-tuc`` turns the appendix of a Quyết định công bố (.xlsx or .csv) into procedure
-files; ``report`` prints the figures of the yearly CCHC report. Exit status: 0 fine, 1 content errors (or warnings with
-``--strict``, a file ``new`` refused, rows ``import-thu-tuc`` could not import), 2 nothing
-could be done (no mkdocs.yml, wrong arguments, unreadable spreadsheet).
+files; ``report`` prints the figures of the yearly CCHC report. Exit status: 0 fine, 1 content
+errors (or warnings with ``--strict``, a file ``new`` refused, rows ``import-thu-tuc`` could
+not import), 2 nothing could be done (no mkdocs.yml, wrong arguments, a year without a plan,
+an unreadable spreadsheet, a file that cannot be written).
 """
 
 from __future__ import annotations
@@ -81,7 +82,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"cchc: {problem}", file=sys.stderr)
         return 2
     commands = {"check": _check, "new": _new, "import-thu-tuc": _import, "report": _report}
-    return commands[args.command](project, args)
+    try:
+        return commands[args.command](project, args)
+    except OSError as error:  # a folder that does not exist, a file open in Excel: a message, never a traceback
+        print(f"cchc: {_file_problem(error)}", file=sys.stderr)
+        return 2
+
+
+def _file_problem(error: OSError) -> str:
+    where = f' "{error.filename}"' if error.filename else ""
+    return (f"không đọc hoặc ghi được tệp{where}; kiểm tra thư mục có tồn tại, được phép ghi và tệp không đang mở "
+            f"trong chương trình khác (như Excel), rồi chạy lại ({error.strerror or error})")
 
 
 def _check(project: Project, args: argparse.Namespace) -> int:

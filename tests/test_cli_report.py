@@ -163,3 +163,11 @@ def test_no_plan_at_all_is_said_so(site):
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == ("cchc: chưa có kế hoạch tuyên truyền năm nào trong thư mục plans/; thêm kế hoạch của "
                              "năm, ví dụ plans/2022.yaml (xem README), rồi chạy lại (no plans)\n")
+
+
+def test_an_output_file_that_cannot_be_written_is_a_message_not_a_traceback(site):
+    result = cchc(small_site(site), "report", "2022", "-o", "khong-co/bao-cao.csv")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == ('cchc: không đọc hoặc ghi được tệp "khong-co/bao-cao.csv"; kiểm tra thư mục có tồn tại, '
+                             "được phép ghi và tệp không đang mở trong chương trình khác (như Excel), rồi chạy lại "
+                             "(No such file or directory)\n")
