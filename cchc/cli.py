@@ -21,10 +21,10 @@ from cchc.documents import symbol_type
 from cchc.errors import ContentErrors
 from cchc.fields import parse_day
 from cchc.new import TEMPLATES, NewProblem, create
+from cchc.plans import plan_years
 from cchc.procedures_import import ImportProblem
 from cchc.procedures_write import ImportResult, import_procedures
 from cchc.project import Project, ProjectProblem, load_project, now
-from cchc.plans import plan_years
 from cchc.report import build_year_report, no_plan_message, render_csv, render_markdown
 
 

@@ -150,7 +150,7 @@ def plan_years(project_dir: str) -> list[int]:
     can refuse a year before loading the content, and tell the right years even when a plan has errors."""
     folder = os.path.join(project_dir, PLANS_DIR)
     names = os.listdir(folder) if os.path.isdir(folder) else []
-    return sorted(int(match.group(1)) for match in map(_YEAR_FILE.match, names) if match)
+    return sorted({int(match.group(1)) for match in map(_YEAR_FILE.match, names) if match})
 
 
 def _plan_links(plan: Plan, docs_dir: str) -> tuple[str, ...]:
