@@ -57,7 +57,8 @@ MESSAGES = {
     "option '%(option)s' is deprecated": "tùy chọn '%(option)s' đã lỗi thời",
     "command '%(parser_name)s' is deprecated": "lệnh '%(parser_name)s' đã lỗi thời",
 }
-"""argparse's messages (msgids) an editor can see, in Vietnamese, with the same %-placeholders."""
+"""argparse's messages (msgids) an editor can see, in Vietnamese, filled with the same %-placeholders
+(a named one may be left out: "invalid int value" names Python's type, no word for an editor)."""
 
 
 class ArgparseVietnamese(gettext.NullTranslations):
