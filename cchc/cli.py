@@ -1,11 +1,12 @@
 """The ``cchc`` command for editors: ``check``, ``new``, ``import-thu-tuc`` and ``report``.
 
-Plain argparse, no MkDocs: ``check`` validates content in seconds with the loaders the
-build uses; ``new`` starts a file from a template; ``import-thu-tuc`` turns the appendix of
-a Quyết định công bố (.xlsx or .csv) into procedure files; ``report`` prints the figures of
-the yearly CCHC report. Exit status: 0 fine, 1 content errors (or warnings with
-``--strict``, a file ``new`` refused, rows ``import-thu-tuc`` could not import), 2 nothing
-could be done (no mkdocs.yml, wrong arguments, unreadable spreadsheet).
+argparse worded in Vietnamese (``cchc.argparse_vi``), no MkDocs: ``check`` validates content
+in seconds with the loaders the build uses; ``new`` starts a file from a template;
+``import-thu-tuc`` turns the appendix of a Quyết định công bố (.xlsx or .csv) into procedure
+files; ``report`` prints the figures of the yearly CCHC report. Exit status: 0 fine, 1 content
+errors (or warnings with ``--strict``, a file ``new`` refused, rows ``import-thu-tuc`` could
+not import), 2 nothing could be done (no mkdocs.yml, wrong arguments, a year without a plan,
+an unreadable spreadsheet, a file that cannot be written).
 """
 
 from __future__ import annotations
@@ -13,20 +14,23 @@ from __future__ import annotations
 import argparse
 import sys
 
+from cchc.argparse_vi import MESSAGES, Parser, vietnamese_argparse
 from cchc.check import render_json, render_text, run_check, exit_status
 from cchc.content import load_site
 from cchc.documents import symbol_type
 from cchc.errors import ContentErrors
 from cchc.fields import parse_day
 from cchc.new import TEMPLATES, NewProblem, create
+from cchc.plans import plan_years
 from cchc.procedures_import import ImportProblem
 from cchc.procedures_write import ImportResult, import_procedures
 from cchc.project import Project, ProjectProblem, load_project, now
-from cchc.report import build_year_report, render_csv, render_markdown
+from cchc.report import build_year_report, no_plan_message, render_csv, render_markdown
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="cchc", description="Công cụ cho biên tập viên chuyên trang CCHC.")
+    """Call under ``vietnamese_argparse()``: argparse words its help while the parser is built."""
+    parser = Parser(prog="cchc", description="Công cụ cho biên tập viên chuyên trang CCHC.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="{check,new,import-thu-tuc,report}")
     check = commands.add_parser("check", help="kiểm tra toàn bộ nội dung, không dựng trang")
     check.add_argument("--format", choices=("text", "json"), default="text", help="text (mặc định) hoặc json")
@@ -41,19 +45,37 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("--quyet-dinh", metavar="SO", help="số, ký hiệu quyết định công bố, ví dụ 2922/QĐ-UBND")
     imports.add_argument("--ngay-quyet-dinh", metavar="NGAY", help="ngày của quyết định công bố, ví dụ 05/11/2018")
     report = commands.add_parser("report", help="số liệu cho báo cáo CCHC của một năm")
-    report.add_argument("year", metavar="nam", type=int, help="năm, ví dụ 2022")
+    report.add_argument("year", metavar="nam", type=_year, help="năm có kế hoạch tuyên truyền, ví dụ 2022")
     report.add_argument("--format", choices=("markdown", "csv"), default="markdown", help="markdown (mặc định) hoặc csv")
     report.add_argument("-o", "--output", metavar="tep", help="ghi ra tệp thay vì màn hình")
     for command in (check, new, imports, report):
-        command.add_argument("-f", "--config-file", default="mkdocs.yml", help="đường dẫn mkdocs.yml")
+        command.set_defaults(parser=command)
+        command.add_argument("-f", "--config-file", metavar="tep_cau_hinh", default="mkdocs.yml",
+                             help="đường dẫn mkdocs.yml (mặc định: mkdocs.yml ở thư mục hiện tại)")
     return parser
+
+
+def _year(text: str) -> int:
+    """A whole number; whether that year has a plan is checked once the project is known."""
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(f'"{text}" không phải năm; ghi năm bằng số, ví dụ 2022')
+    return int(text)
+
+
+def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
+    """The arguments, or exit status 2 after a Vietnamese usage error."""
+    with vietnamese_argparse():
+        args, unknown = build_parser().parse_known_args(argv)
+        if unknown:  # told by the subcommand's parser: its usage and its --help are what the editor needs
+            args.parser.error(MESSAGES["unrecognized arguments: %s"] % " ".join(unknown))
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")  # Vietnamese on a Windows console too
         sys.stderr.reconfigure(encoding="utf-8")
-    args = build_parser().parse_args(argv)
+    args = parse_arguments(argv)
     try:
         project = load_project(args.config_file)
     except ProjectProblem as problem:
@@ -62,10 +84,19 @@ def main(argv: list[str] | None = None) -> int:
     commands = {"check": _check, "new": _new, "import-thu-tuc": _import, "report": _report}
     try:
         return commands[args.command](project, args)
+    except OSError as error:  # a folder that does not exist, a file open in Excel: a message, never a traceback
+        print(f"cchc: {_file_problem(error)}", file=sys.stderr)
+        return 2
     except Exception as error:  # noqa: BLE001 - the last net: an editor gets a message, never a traceback
         print(f"cchc: lỗi không lường trước; kiểm tra tệp vừa sửa, rồi báo cho bộ phận kỹ thuật kèm dòng này "
               f"(unexpected error: {type(error).__name__}: {error})", file=sys.stderr)
         return 2
+
+
+def _file_problem(error: OSError) -> str:
+    where = f' "{error.filename}"' if error.filename else ""
+    return (f"không đọc hoặc ghi được tệp{where}; kiểm tra thư mục có tồn tại, được phép ghi và tệp không đang mở "
+            f"trong chương trình khác (như Excel), rồi chạy lại ({error.strerror or error})")
 
 
 def _check(project: Project, args: argparse.Namespace) -> int:
@@ -125,6 +156,10 @@ def render_import(result: ImportResult, sheet: str) -> str:
 
 
 def _report(project: Project, args: argparse.Namespace) -> int:
+    years = plan_years(project.paths.project_dir)
+    if args.year not in years:
+        print(f"cchc: {no_plan_message(args.year, years)}", file=sys.stderr)
+        return 2
     try:
         site = load_site(project.paths, project.site_url, project.src_uris(), now())
     except ContentErrors as errors:

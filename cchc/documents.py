@@ -80,6 +80,11 @@ class Document:
     related_procedures: tuple[Procedure, ...]
     note: str | None
     shown_path: str
+    field_lines: Mapping[str, int]
+    """Where each field is written, for errors found once every document is loaded (a duplicate number)."""
+
+    def line_of(self, name: str) -> int | None:
+        return self.field_lines.get(name)
 
     @property
     def slug(self) -> str:
@@ -132,7 +137,8 @@ def plan_document(plan: Plan) -> Document:
     if plan.attachment_size is not None:
         file = DocumentFile(plan.attachment, posixpath.basename(plan.attachment), plan.attachment_size)
     return Document(plan.number, "KH", plan.issued, None, None, plan.issuer, plan.signer, plan.title,
-                    Status.IN_FORCE, None, file, plan.year, (), None, plan.shown_path)
+                    Status.IN_FORCE, None, file, plan.year, (), None, plan.shown_path,
+                    {"number": plan.number_line})
 
 
 def load_document(source: SourceFile, docs_dir: str, plans: Mapping[int, Plan], procedures: dict[str, Procedure],
@@ -164,6 +170,7 @@ def _load_document(f: Fields, source: SourceFile, docs_dir: str, plans: Mapping[
         related_procedures=read_procedure_refs(f, "related_procedures", _FIELDS["related_procedures"], procedures),
         note=f.text("note", _FIELDS["note"]),
         shown_path=source.shown_path,
+        field_lines=dict(f.data.key_lines),
     )
     if values["status"] is Status.REPLACED and not values["replaced_by"]:
         f.error("replaced_by", 'văn bản "bi_thay_the" cần ghi số ký hiệu văn bản thay thế ở "replaced_by:" '
@@ -245,9 +252,10 @@ def _check_unique(documents: list[Document], log: ErrorLog) -> None:
     for document in documents:
         first = seen.setdefault(document.slug, document)
         if first is not document:
-            log.add(document.shown_path, None, "number",
-                    f'văn bản "{document.number}" đã có ở {first.shown_path}; mỗi văn bản chỉ ghi một lần '
-                    "(kế hoạch tuyên truyền trong plans/ tự có trong danh sách văn bản) (duplicate document)")
+            log.add(document.shown_path, document.line_of("number"), "number",
+                    f'văn bản "{document.number}" đã có ở {first.shown_path}:{first.line_of("number")}; mỗi văn bản '
+                    "chỉ ghi một lần (kế hoạch tuyên truyền trong plans/ tự có trong danh sách văn bản) "
+                    "(duplicate document)")
 
 
 def _check_replacements(documents: list[Document], log: ErrorLog) -> None:

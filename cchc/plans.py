@@ -98,6 +98,8 @@ class Plan:
     note: str | None
     tasks: tuple[Task, ...]
     shown_path: str
+    number_line: int
+    """Where "number:" is written: the plan is a document too, and a duplicate number is reported there."""
 
     @property
     def url(self) -> str:
@@ -144,6 +146,14 @@ def load_plans(project_dir: str, docs_dir: str, log: ErrorLog, memo: FileMemo | 
     return plans
 
 
+def plan_years(project_dir: str) -> list[int]:
+    """The years that have a plan file, read from the file names alone (plans/2022.yaml), so a command
+    can refuse a year before loading the content, and tell the right years even when a plan has errors."""
+    folder = os.path.join(project_dir, PLANS_DIR)
+    names = os.listdir(folder) if os.path.isdir(folder) else []
+    return sorted({int(match.group(1)) for match in map(_YEAR_FILE.match, names) if match})
+
+
 def _plan_links(plan: Plan, docs_dir: str) -> tuple[str, ...]:
     return (os.path.join(docs_dir, plan.attachment),) if plan.attachment else ()
 
@@ -169,6 +179,7 @@ def load_plan(source: SourceFile, docs_dir: str, log: ErrorLog) -> Plan | None:
         note=f.text("note", _PLAN_FIELDS["note"]),
         tasks=_read_tasks(f),
         shown_path=source.shown_path,
+        number_line=data.line_of("number"),
     )
     return None if len(log.errors) > errors_before else Plan(**values)
 

@@ -20,9 +20,14 @@ BAD_DATE = ('content/tin-tuc/sai-ngay.md:3: date: ngày giờ đăng "32/13/2022
 def cchc(site: Site, *args: str, epoch: str = FIXED_EPOCH, script: bool = False) -> subprocess.CompletedProcess:
     if not (site.root / "mkdocs.yml").exists():
         site.write_config()
+    return cchc_in(site.root, *args, epoch=epoch, script=script)
+
+
+def cchc_in(project: Path, *args: str, epoch: str = FIXED_EPOCH, script: bool = False) -> subprocess.CompletedProcess:
+    """The command run in a project folder: the installed console script, or ``python -m cchc.cli``."""
     command = [str(Path(sys.executable).parent / "cchc")] if script else [sys.executable, "-m", "cchc.cli"]
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch}
-    return subprocess.run([*command, *args], cwd=site.root, env=env, capture_output=True, text=True, timeout=60)
+    return subprocess.run([*command, *args], cwd=project, env=env, capture_output=True, text=True, timeout=60)
 
 
 def test_clean_site_passes_quickly_without_building(site):

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 import yaml
 
-from conftest import Site
-from test_cli import CLEAN, cchc
+from conftest import REPO, Site
+from test_cli import CLEAN, cchc, cchc_in
+from conftest import copy_example
 
 PROCEDURE = "content/thu-tuc-hanh-chinh/cap-ban-sao-van-bang-chung-chi-tu-so-goc.yaml"
 PLACEHOLDER = re.compile(r'"CẦN BỔ SUNG: ([^"]*)"')
@@ -23,8 +26,11 @@ def placeholder_error(path: str, line: int, field: str, text: str) -> str:
 
 
 def fill(site: Site, rel: str, values: dict[str, str]) -> None:
+    fill_file(site.root / rel, values)
+
+
+def fill_file(path: Path, values: dict[str, str]) -> None:
     """Replace each quoted placeholder by the value an editor would type (keyed by the placeholder's hint)."""
-    path = site.root / rel
     text = path.read_text(encoding="utf-8")
     text = PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)  # "…" of the header stays
     path.write_text(text.replace("  CẦN BỔ SUNG: câu hỏi nguyên văn của người dân",
@@ -149,3 +155,37 @@ def test_new_procedure_refuses_to_overwrite_and_cuts_long_names(site):
     result = cchc(site, "new", "thu-tuc", long_name)
     assert result.stdout.split()[2] == ("content/thu-tuc-hanh-chinh/cho-phep-trung-tam-ngoai-ngu-tin-hoc-hoat-dong-"
                                         "giao-duc-tro-lai-sau-khi-bi-dinh.yaml")  # 80 characters, cut at a word
+
+
+README_COMMAND = re.compile(r'`cchc new van-ban "([^"]+)"` — tạo `([^`]+)`')
+README_ERROR = re.compile(r"`(content/van-ban/[^`]+: summary: chưa điền: [^`]+)`")
+
+
+def test_the_readmes_document_example_works_in_the_example_project(tmp_path):
+    """The README's command, run in a copy of the example, makes the file it names, with the error it shows;
+    once the summary is filled the check passes (the example number must not be a plan's or a document's)."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    [(number, rel)] = README_COMMAND.findall(readme)
+    [shown_error] = README_ERROR.findall(readme)
+    example = copy_example(tmp_path)
+
+    created = cchc_in(example, "new", "van-ban", number, script=True)
+    assert (created.returncode, created.stderr) == (0, "")
+    assert created.stdout.startswith(f"Đã tạo {rel} (văn bản);")
+    check = cchc_in(example, "check")
+    assert (check.returncode, errors(check)) == (1, [shown_error])
+    fill_file(example / rel, {"trích yếu văn bản": "Kế hoạch thực hiện công tác cải cách hành chính năm 2023"})
+    check = cchc_in(example, "check", "--format", "json")
+    assert (check.returncode, json.loads(check.stdout)) == (0, [])
+
+
+def test_a_duplicate_number_is_reported_at_its_line_in_json(site):
+    site.plan(2022)
+    cchc(site, "new", "van-ban", "290/KH-SGDĐT")
+    fill(site, "content/van-ban/290-kh-sgddt.yaml", {"trích yếu văn bản": "Tuyên truyền CCHC"})
+    result = cchc(site, "check", "--format", "json")
+    assert result.returncode == 1
+    assert json.loads(result.stdout) == [{
+        "path": "content/van-ban/290-kh-sgddt.yaml", "line": 3, "field": "number", "severity": "error",
+        "message": 'văn bản "290/KH-SGDĐT" đã có ở plans/2022.yaml:2; mỗi văn bản chỉ ghi một lần (kế hoạch tuyên '
+                   "truyền trong plans/ tự có trong danh sách văn bản) (duplicate document)"}]

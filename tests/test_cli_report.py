@@ -133,3 +133,40 @@ def test_plan_figures_are_the_sites_results_page(tmp_path):
                                 capture_output=True, text=True, timeout=60)
         line = next(line for line in result.stdout.splitlines() if line.startswith("Kế hoạch số "))
         assert line.endswith(f": {headline}"), (line, headline)
+
+
+def no_plan(year: int, years: str, example: int) -> str:
+    return (f"cchc: không có kế hoạch tuyên truyền năm {year} (plans/{year}.yaml) nên không lập được báo cáo năm đó; "
+            f'chọn một năm có kế hoạch: {years}, ví dụ "cchc report {example}" (no plan for that year)\n')
+
+
+def test_a_year_without_a_plan_is_refused_with_the_years_that_have_one(site):
+    small_site(site).plan(2020, number="125/KH-SGDĐT")
+    for year in (22, 2021, 2030):
+        result = cchc(site, "report", str(year))
+        assert (result.returncode, result.stdout, result.stderr) == (2, "", no_plan(year, "2020, 2022", 2022))
+    assert cchc(site, "report", "2020").returncode == 0
+
+
+def test_a_plan_with_errors_still_counts_as_the_years_plan(site):
+    site.plan(2022, number=None)
+    result = cchc(site, "report", "2022")
+    assert (result.returncode, result.stdout) == (1, "")
+    assert "plans/2022.yaml:" in result.stderr and "(required field missing)" in result.stderr
+    assert cchc(site, "report", "2023").stderr == no_plan(2023, "2022", 2022)
+
+
+def test_no_plan_at_all_is_said_so(site):
+    site.write_config()
+    result = cchc(site, "report", "2022")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == ("cchc: chưa có kế hoạch tuyên truyền năm nào trong thư mục plans/; thêm kế hoạch của "
+                             "năm, ví dụ plans/2022.yaml (xem README), rồi chạy lại (no plans)\n")
+
+
+def test_an_output_file_that_cannot_be_written_is_a_message_not_a_traceback(site):
+    result = cchc(small_site(site), "report", "2022", "-o", "khong-co/bao-cao.csv")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == ('cchc: không đọc hoặc ghi được tệp "khong-co/bao-cao.csv"; kiểm tra thư mục có tồn tại, '
+                             "được phép ghi và tệp không đang mở trong chương trình khác (như Excel), rồi chạy lại "
+                             "(No such file or directory)\n")

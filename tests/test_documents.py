@@ -62,8 +62,18 @@ def test_a_plan_typed_again_as_a_document_is_a_duplicate(site):
     site.plan(2022)
     document(site, "290", number="290/KH-SGDĐT", type="KH")
     assert site.build_failed() == [
-        'content/van-ban/290.yaml: number: văn bản "290/KH-SGDĐT" đã có ở plans/2022.yaml; mỗi văn bản chỉ ghi một '
-        "lần (kế hoạch tuyên truyền trong plans/ tự có trong danh sách văn bản) (duplicate document)"
+        'content/van-ban/290.yaml:1: number: văn bản "290/KH-SGDĐT" đã có ở plans/2022.yaml:2; mỗi văn bản chỉ ghi '
+        "một lần (kế hoạch tuyên truyền trong plans/ tự có trong danh sách văn bản) (duplicate document)"
+    ]
+
+
+def test_a_number_written_twice_names_both_lines(site):
+    document(site, "a", number="993/SGDĐT-TCCB")
+    site.write("content/van-ban/b.yaml", "# Chép lại từ a.yaml\ntype: CV\ndate: 2020-06-05\nnumber: 993/sgdđt-tccb\n"
+                                         "issuer: Sở GDĐT\nsummary: Bản chép\n")
+    assert site.build_failed() == [
+        'content/van-ban/b.yaml:4: number: văn bản "993/sgdđt-tccb" đã có ở content/van-ban/a.yaml:1; mỗi văn bản chỉ '
+        "ghi một lần (kế hoạch tuyên truyền trong plans/ tự có trong danh sách văn bản) (duplicate document)"
     ]
 
 
