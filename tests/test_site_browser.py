@@ -12,26 +12,20 @@ import http.server
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import threading
 from pathlib import Path
 
 import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
-from browser import print_to_pdf
+from browser import axe_script, pdf_text, print_to_pdf, start_driver
 from conftest import REPO, epoch_of
 
-webdriver = pytest.importorskip("selenium.webdriver")
-from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.common.keys import Keys  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
-
-CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
-AXE = REPO / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = REPO / "test-artifacts"
-pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER), reason="needs chromium and chromedriver")
 
 PAGES = {
     "trang-chu": "/",
@@ -74,12 +68,7 @@ def base_url(built_site: Path):
 
 @pytest.fixture(scope="module")
 def driver():
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                     "--disable-background-networking", "--window-size=1280,900"):
-        options.add_argument(argument)
-    browser = webdriver.Chrome(service=webdriver.ChromeService(CHROMEDRIVER), options=options)
+    browser = start_driver("--window-size=1280,900")
     yield browser
     browser.quit()
 
@@ -206,8 +195,8 @@ def test_reader_controls_work_with_the_keyboard_only(fresh):
     assert status.get_attribute("aria-live") == "polite" and "tương phản cao" in status.get_attribute("textContent")
 
 
-def axe_violations(driver) -> list[dict]:
-    driver.execute_script(AXE.read_text(encoding="utf-8"))
+def axe_violations(driver, axe: str) -> list[dict]:
+    driver.execute_script(axe)
     result = driver.execute_async_script("""
         const done = arguments[arguments.length - 1];
         axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
@@ -224,9 +213,9 @@ def open_page(driver, base_url: str, name: str, path: str) -> None:
         WebDriverWait(driver, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link"))
 
 
-@pytest.mark.skipif(not AXE.exists(), reason="axe-core not installed (npm install --prefix .cache/npm axe-core@4)")
 @pytest.mark.parametrize("contrast", ["default", "high"])
 def test_axe_finds_no_wcag_violations(fresh, base_url, contrast):
+    axe = axe_script()
     driver = fresh
     driver.set_script_timeout(60)
     if contrast == "high":
@@ -234,7 +223,7 @@ def test_axe_finds_no_wcag_violations(fresh, base_url, contrast):
     report = {}
     for name, path in PAGES.items():
         open_page(driver, base_url, name, path)
-        violations = axe_violations(driver)
+        violations = axe_violations(driver, axe)
         if violations:
             report[path] = violations
     assert report == {}, json.dumps(report, ensure_ascii=False, indent=1)
@@ -267,13 +256,6 @@ def test_news_and_procedures_print_without_navigation_and_with_link_urls(base_ur
     pages = print_to_pdf(base_url + PAGES[name], target)
     assert pages >= 1
     text = pdf_text(target)
-    if text is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
     assert "Tìm kiếm" not in text and "Cỡ chữ" not in text and "Kế hoạch tuyên truyền" not in text.split("\n")[0]
     assert "(http" in text
 
-
-def pdf_text(path: Path) -> str | None:
-    if not shutil.which("pdftotext"):
-        return None
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
