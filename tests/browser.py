@@ -2,7 +2,8 @@
 
 The tools browser tests need are looked up with ``require_tool``: a missing one skips the test on a
 developer's machine but fails it when the environment variable CI is set, so that CI cannot report
-success with its browser tests skipped.
+success with its browser tests skipped. The hooks at the end (imported by conftest.py) count the tests
+marked ``browser`` and fail a CI run in which none ran or some skipped.
 """
 
 from __future__ import annotations
@@ -83,3 +84,45 @@ def pdf_text(path: Path) -> str:
     return subprocess.run([pdftotext(), "-layout", str(path), "-"],
                           capture_output=True, text=True, check=True).stdout
 
+
+# Counting the browser tests: pytest hooks, registered by conftest.py importing them.
+
+_outcomes: dict[str, str] = {}  # test id -> "ran", "skipped" or "did not start"
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if "browser" not in report.keywords:
+        return
+    if report.skipped:
+        _outcomes[report.nodeid] = "skipped"
+    elif report.when == "call":
+        _outcomes[report.nodeid] = "ran"
+    elif report.when == "setup" and report.failed:
+        _outcomes[report.nodeid] = "did not start"
+
+
+def browser_counts() -> dict[str, int]:
+    counts = {"ran": 0, "skipped": 0, "did not start": 0}
+    for outcome in _outcomes.values():
+        counts[outcome] += 1
+    return counts
+
+
+def ci_should_fail(counts: dict[str, int]) -> bool:
+    return in_ci() and (counts["ran"] == 0 or counts["skipped"] > 0)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if exitstatus == pytest.ExitCode.OK and ci_should_fail(browser_counts()):
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    counts = browser_counts()
+    line = f"Browser tests: {counts['ran']} ran, {counts['skipped']} skipped"
+    if counts["did not start"]:
+        line += f", {counts['did not start']} did not start"
+    terminalreporter.write_line(line)
+    if ci_should_fail(counts):
+        terminalreporter.write_line("CI is set: every browser test must run, none may skip; the run fails.",
+                                    red=True, bold=True)

@@ -11,6 +11,8 @@ from browser import start_driver
 from conftest import Site
 from procedure_helpers import with_catalogue_menu, write_procedure
 
+pytestmark = pytest.mark.browser
+
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:

@@ -97,6 +97,7 @@ def search_results(driver, base_url: str, query: str) -> list[str]:
     return [re.sub(r"^https?://[^/]+", "", link.get_attribute("href")) for link in links]
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("query, written, expected", [
     ("thu tuc", "thủ tục", None),
     ("dang ky", "đăng ký", "/thu-tuc-hanh-chinh/dang-ky-du-thi-tot-nghiep-trung-hoc-pho-thong/"),
@@ -114,6 +115,7 @@ def test_search_without_diacritics_finds_pages_written_with_them(driver, base_ur
     assert "q=" + query.replace(" ", "+") in driver.current_url
 
 
+@pytest.mark.browser
 def test_one_list_of_results_comes_from_both_bundles(driver, base_url):
     results = search_results(driver, base_url, "tuyen sinh")  # the news bundle merged into the main one
     assert any(r.startswith("/tin-tuc/") for r in results) and any(r.startswith("/thu-tuc-hanh-chinh/") for r in results)
@@ -122,6 +124,7 @@ def test_one_list_of_results_comes_from_both_bundles(driver, base_url):
     assert {"Tin tức", "Thủ tục"} <= {re.sub(r"\s*\(\d+\)$", "", k.text) for k in kinds}
 
 
+@pytest.mark.browser
 def test_search_is_in_vietnamese_and_filters_by_kind_and_field(driver, base_url):
     search_results(driver, base_url, "cap ban sao")
     message = driver.find_element(By.CSS_SELECTOR, ".pagefind-ui__message").text
@@ -150,6 +153,7 @@ def test_header_search_works_without_javascript(built_site):
     assert 'name="q"' in html
 
 
+@pytest.mark.browser
 def test_font_size_and_contrast_are_remembered_across_pages(fresh, base_url):
     driver = fresh
     def body_size() -> float:
@@ -173,6 +177,7 @@ def test_font_size_and_contrast_are_remembered_across_pages(fresh, base_url):
     assert driver.find_element(By.CSS_SELECTOR, "[aria-label='Cỡ chữ mặc định']").get_attribute("aria-pressed") == "true"
 
 
+@pytest.mark.browser
 def test_reader_controls_work_with_the_keyboard_only(fresh):
     driver = fresh
     body = driver.find_element(By.TAG_NAME, "body")
@@ -213,6 +218,7 @@ def open_page(driver, base_url: str, name: str, path: str) -> None:
         WebDriverWait(driver, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link"))
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("contrast", ["default", "high"])
 def test_axe_finds_no_wcag_violations(fresh, base_url, contrast):
     axe = axe_script()
@@ -229,6 +235,7 @@ def test_axe_finds_no_wcag_violations(fresh, base_url, contrast):
     assert report == {}, json.dumps(report, ensure_ascii=False, indent=1)
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("width", [375, 1280])
 def test_screenshots(driver, base_url, width):
     """Kept in test-artifacts/ for people to look at; the test checks nothing overflows sideways."""
@@ -249,6 +256,7 @@ def test_screenshots(driver, base_url, width):
     assert too_wide == {}
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("name", ["tin", "thu-tuc"])
 def test_news_and_procedures_print_without_navigation_and_with_link_urls(base_url, name):
     ARTIFACTS.mkdir(exist_ok=True)
