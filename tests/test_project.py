@@ -29,6 +29,12 @@ def test_readme_has_exactly_two_setup_commands_and_ci_runs_the_second():
     assert all("NO_MKDOCS_2_WARNING=1" in command for command in commands)
 
 
+def test_ci_run_sets_ci_so_that_browser_tests_fail_rather_than_skip():
+    ci_lines = (REPO / ".ci/run").read_text(encoding="utf-8").splitlines()
+    command_line = ci_lines.index(readme_commands()[1])
+    assert 'export CI="${CI:-1}"' in ci_lines[:command_line]
+
+
 def test_the_test_command_pins_axe_core_to_one_version():
     """The accessibility test's verdict depends on axe-core's rules: a range would change them silently."""
     assert re.search(r"--prefix \.cache/npm axe-core@\d+\.\d+\.\d+ ", readme_commands()[1])
