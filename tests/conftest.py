@@ -16,6 +16,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from browser import pytest_runtest_logreport, pytest_sessionfinish, pytest_terminal_summary  # noqa: F401 (hooks)
 from cchc.search import BUNDLES
 
 REPO = Path(__file__).resolve().parent.parent

@@ -179,6 +179,7 @@ def test_plan_index_lists_years_newest_first(site):
     assert years == ["Năm 2022", "Năm 2020"]
 
 
+@pytest.mark.browser
 def test_calendar_prints_on_one_a4_page(plan_site, tmp_path):
     from browser import print_to_pdf
     plan_site.config["use_directory_urls"] = False  # file:// pages need real file names

@@ -2,18 +2,16 @@
 
 import functools
 import http.server
-import shutil
 import threading
 
 import pytest
+from selenium.webdriver.support.select import Select
 
+from browser import start_driver
 from conftest import Site
 from procedure_helpers import with_catalogue_menu, write_procedure
 
-webdriver = pytest.importorskip("selenium.webdriver")
-from selenium.webdriver.support.select import Select  # noqa: E402
-CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
-pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER), reason="needs chromium and chromedriver")
+pytestmark = pytest.mark.browser
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -35,12 +33,7 @@ def browser_page(site: Site):
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site.site_dir)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                     "--disable-background-networking"):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=webdriver.ChromeService(CHROMEDRIVER), options=options)
+    driver = start_driver()
     driver.get(f"http://127.0.0.1:{server.server_port}/thu-tuc-hanh-chinh/")
     yield driver
     driver.quit()

@@ -1,8 +1,16 @@
 """The project's own promises: README commands, CI script."""
 
+import os
 import re
+import subprocess
+from pathlib import Path
+
+import pytest
 
 from conftest import REPO
+
+# The Debian package each test tool comes from, and the command the test command looks for.
+DEBIAN_TOOLS = {"chromium": "chromium", "chromedriver": "chromium-driver", "pdfinfo": "poppler-utils", "nginx": "nginx"}
 
 
 def readme_commands() -> list[str]:
@@ -19,6 +27,53 @@ def test_readme_has_exactly_two_setup_commands_and_ci_runs_the_second():
     assert commands[1] in ci_lines
     assert "mkdocs serve" in commands[0] and "pytest" in commands[1]
     assert all("NO_MKDOCS_2_WARNING=1" in command for command in commands)
+
+
+def test_ci_run_sets_ci_so_that_browser_tests_fail_rather_than_skip():
+    ci_lines = (REPO / ".ci/run").read_text(encoding="utf-8").splitlines()
+    command_line = ci_lines.index(readme_commands()[1])
+    assert 'export CI="${CI:-1}"' in ci_lines[:command_line]
+
+
+def test_the_test_command_pins_axe_core_to_one_version():
+    """The accessibility test's verdict depends on axe-core's rules: a range would change them silently."""
+    assert re.search(r"--prefix \.cache/npm axe-core@\d+\.\d+\.\d+ ", readme_commands()[1])
+
+
+def debian_install_step() -> str:
+    """The part of the test command that installs the Debian packages (everything before the venv)."""
+    command = readme_commands()[1]
+    step, venv, _ = command.partition(" && (python3 -m venv .venv")
+    assert venv, "the test command no longer creates the venv right after installing the Debian packages"
+    return step
+
+
+def apt_get_calls(tmp_path: Path, present: set[str]) -> list[str]:
+    """Run the install step with only ``present`` on PATH and an apt-get that writes down how it was called."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    log = tmp_path / "apt-get.log"
+    for name in present | {"apt-get"}:
+        tool = bin_dir / name
+        tool.write_text(f'#!/bin/sh\necho "$*" >> {log}\n' if name == "apt-get" else "#!/bin/sh\n")
+        tool.chmod(0o755)
+    env = {"PATH": str(bin_dir)}
+    subprocess.run(["/bin/sh", "-c", "set -eu; " + debian_install_step()], env=env, check=True, timeout=30)
+    return log.read_text().splitlines() if log.exists() else []
+
+
+def test_the_test_command_installs_nothing_when_every_tool_is_there(tmp_path):
+    assert apt_get_calls(tmp_path, set(DEBIAN_TOOLS)) == []
+
+
+@pytest.mark.parametrize("missing", [{"chromedriver"}, {"chromium", "pdfinfo"}, set(DEBIAN_TOOLS)])
+def test_the_test_command_installs_what_is_missing_in_one_apt_get_call(tmp_path, missing):
+    # /usr/sbin is not on a non-root PATH, so the command also looks for nginx there.
+    if "nginx" in missing and os.access("/usr/sbin/nginx", os.X_OK):
+        missing = missing - {"nginx"}
+    calls = apt_get_calls(tmp_path, set(DEBIAN_TOOLS) - missing)
+    packages = [DEBIAN_TOOLS[name] for name in DEBIAN_TOOLS if name in missing]
+    assert calls == ["update", "install -y " + " ".join(packages)]
 
 
 def test_pre_commit_hook_runs_the_installed_check_command():

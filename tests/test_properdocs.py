@@ -5,20 +5,14 @@ runs the same hooks and Material theme, and is the way forward. Both are install
 (the test extra pins ProperDocs), each with its own command.
 """
 
-import importlib.util
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from cchc.search import BUNDLES
 from conftest import FIXED_EPOCH, REPO
-
-pytestmark = pytest.mark.skipif(importlib.util.find_spec("properdocs") is None,
-                                reason="properdocs is not installed (pip install -e '.[test]' installs it)")
 
 
 def build_with(tool: str, site_dir: Path) -> None:

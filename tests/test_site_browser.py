@@ -13,27 +13,21 @@ import http.server
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 import threading
 from pathlib import Path
 
 import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
-from browser import print_to_pdf
+from browser import axe_script, pdf_text, print_to_pdf, start_driver
 from cchc.search import BUNDLES
 from conftest import REPO, epoch_of
 
-webdriver = pytest.importorskip("selenium.webdriver")
-from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.common.keys import Keys  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
-
-CHROMIUM, CHROMEDRIVER = shutil.which("chromium"), shutil.which("chromedriver")
-AXE = REPO / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = REPO / "test-artifacts"
-pytestmark = pytest.mark.skipif(not (CHROMIUM and CHROMEDRIVER), reason="needs chromium and chromedriver")
 
 PAGES = {
     "trang-chu": "/",
@@ -76,12 +70,7 @@ def base_url(built_site: Path):
 
 @pytest.fixture(scope="module")
 def driver():
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                     "--disable-background-networking", "--window-size=1280,900"):
-        options.add_argument(argument)
-    browser = webdriver.Chrome(service=webdriver.ChromeService(CHROMEDRIVER), options=options)
+    browser = start_driver("--window-size=1280,900")
     yield browser
     browser.quit()
 
@@ -110,6 +99,7 @@ def search_results(driver, base_url: str, query: str) -> list[str]:
     return [re.sub(r"^https?://[^/]+", "", link.get_attribute("href")) for link in links]
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("query, written, expected", [
     ("thu tuc", "thủ tục", None),
     ("dang ky", "đăng ký", "/thu-tuc-hanh-chinh/dang-ky-du-thi-tot-nghiep-trung-hoc-pho-thong/"),
@@ -127,6 +117,7 @@ def test_search_without_diacritics_finds_pages_written_with_them(driver, base_ur
     assert "q=" + query.replace(" ", "+") in driver.current_url
 
 
+@pytest.mark.browser
 def test_one_list_of_results_comes_from_both_bundles(driver, base_url):
     results = search_results(driver, base_url, "tuyen sinh")  # the news bundle merged into the main one
     assert any(r.startswith("/tin-tuc/") for r in results) and any(r.startswith("/thu-tuc-hanh-chinh/") for r in results)
@@ -135,6 +126,7 @@ def test_one_list_of_results_comes_from_both_bundles(driver, base_url):
     assert {"Tin tức", "Thủ tục"} <= {re.sub(r"\s*\(\d+\)$", "", k.text) for k in kinds}
 
 
+@pytest.mark.browser
 def test_search_is_in_vietnamese_and_filters_by_kind_and_field(driver, base_url):
     search_results(driver, base_url, "cap ban sao")
     message = driver.find_element(By.CSS_SELECTOR, ".pagefind-ui__message").text
@@ -179,6 +171,7 @@ def pages_by_filter(bundle_dir: Path) -> dict[str, dict[str, list[str]]]:
     return {name: {value: sorted(urls) for value, urls in values.items()} for name, values in found.items()}
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("bundle", BUNDLES)
 def test_each_filter_value_finds_exactly_the_pages_indexed_with_it(driver, base_url, built_site, bundle):
     """The filter files are rewritten after Pagefind (``cchc.search_canonical``): Pagefind still reads
@@ -204,6 +197,7 @@ def test_header_search_works_without_javascript(built_site):
     assert 'name="q"' in html
 
 
+@pytest.mark.browser
 def test_font_size_and_contrast_are_remembered_across_pages(fresh, base_url):
     driver = fresh
     def body_size() -> float:
@@ -227,6 +221,7 @@ def test_font_size_and_contrast_are_remembered_across_pages(fresh, base_url):
     assert driver.find_element(By.CSS_SELECTOR, "[aria-label='Cỡ chữ mặc định']").get_attribute("aria-pressed") == "true"
 
 
+@pytest.mark.browser
 def test_reader_controls_work_with_the_keyboard_only(fresh):
     driver = fresh
     body = driver.find_element(By.TAG_NAME, "body")
@@ -249,8 +244,8 @@ def test_reader_controls_work_with_the_keyboard_only(fresh):
     assert status.get_attribute("aria-live") == "polite" and "tương phản cao" in status.get_attribute("textContent")
 
 
-def axe_violations(driver) -> list[dict]:
-    driver.execute_script(AXE.read_text(encoding="utf-8"))
+def axe_violations(driver, axe: str) -> list[dict]:
+    driver.execute_script(axe)
     result = driver.execute_async_script("""
         const done = arguments[arguments.length - 1];
         axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
@@ -267,9 +262,10 @@ def open_page(driver, base_url: str, name: str, path: str) -> None:
         WebDriverWait(driver, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link"))
 
 
-@pytest.mark.skipif(not AXE.exists(), reason="axe-core not installed (npm install --prefix .cache/npm axe-core@4)")
+@pytest.mark.browser
 @pytest.mark.parametrize("contrast", ["default", "high"])
 def test_axe_finds_no_wcag_violations(fresh, base_url, contrast):
+    axe = axe_script()
     driver = fresh
     driver.set_script_timeout(60)
     if contrast == "high":
@@ -277,12 +273,13 @@ def test_axe_finds_no_wcag_violations(fresh, base_url, contrast):
     report = {}
     for name, path in PAGES.items():
         open_page(driver, base_url, name, path)
-        violations = axe_violations(driver)
+        violations = axe_violations(driver, axe)
         if violations:
             report[path] = violations
     assert report == {}, json.dumps(report, ensure_ascii=False, indent=1)
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("width", [375, 1280])
 def test_screenshots(driver, base_url, width):
     """Kept in test-artifacts/ for people to look at; the test checks nothing overflows sideways."""
@@ -303,6 +300,7 @@ def test_screenshots(driver, base_url, width):
     assert too_wide == {}
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("name", ["tin", "thu-tuc"])
 def test_news_and_procedures_print_without_navigation_and_with_link_urls(base_url, name):
     ARTIFACTS.mkdir(exist_ok=True)
@@ -310,13 +308,6 @@ def test_news_and_procedures_print_without_navigation_and_with_link_urls(base_ur
     pages = print_to_pdf(base_url + PAGES[name], target)
     assert pages >= 1
     text = pdf_text(target)
-    if text is None:
-        pytest.skip("pdftotext (poppler-utils) is not installed")
     assert "Tìm kiếm" not in text and "Cỡ chữ" not in text and "Kế hoạch tuyên truyền" not in text.split("\n")[0]
     assert "(http" in text
 
-
-def pdf_text(path: Path) -> str | None:
-    if not shutil.which("pdftotext"):
-        return None
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
