@@ -94,15 +94,17 @@ def load_checked_site(paths: ContentPaths, site_url: str | None, src_uris: list[
             raise
         site, errors = partial.partial, partial.errors
     pages, site_feeds = section_pages(site), feeds(site)
-    errors += output_clashes_of(site, pages, site_feeds, paths)
+    reported = frozenset(error.path for error in errors)  # a duplicate slug is told once, by its loader
+    errors += output_clashes_of(site, pages, site_feeds, paths, reported)
     if errors:
         raise ContentErrors(errors)
     return CheckedSite(site, pages, site_feeds)
 
 
-def output_clashes_of(site: SiteContent, pages: list[Page], site_feeds: list[Feed],
-                      paths: ContentPaths) -> list[ContentError]:
-    """Editors' files whose output another file also writes (see ``cchc.outputs``): check and build alike."""
-    published = [uri for uri in site.editor_files if uri not in site.unpublished_src_uris]
-    shown = {uri: paths.source(uri).shown_path for uri in published}
+def output_clashes_of(site: SiteContent, pages: list[Page], site_feeds: list[Feed], paths: ContentPaths,
+                      reported: frozenset[str] = frozenset()) -> list[ContentError]:
+    """Editors' files whose output another file also writes (see ``cchc.outputs``), leaving out files already
+    ``reported`` with an error of their own."""
+    shown = {uri: paths.source(uri).shown_path for uri in site.editor_files if uri not in site.unpublished_src_uris}
+    published = [uri for uri, path in shown.items() if path not in reported]
     return output_clashes(editor_outputs(published, pages, shown), generated_outputs(pages, site_feeds, BUNDLES))

@@ -155,8 +155,8 @@ def hostile_site(site: Site) -> dict[str, tuple[int | None, str]]:
     expected["content/rss.xml"] = (None, 'trùng địa chỉ /rss.xml với luồng tin RSS do cchc tạo')
     site.write("content/sitemap.xml", "<urlset/>")
     expected["content/sitemap.xml"] = (None, "tệp sitemap.xml do MkDocs tạo")
-    site.write("content/pagefind/pagefind.js", "")
-    expected["content/pagefind/pagefind.js"] = (None, "chỉ mục tìm kiếm (pagefind/)")
+    site.write("content/pagefind/huong-dan.pdf", "")
+    expected["content/pagefind/huong-dan.pdf"] = (None, "chỉ mục tìm kiếm (pagefind/)")
     site.write_config()
     return expected
 

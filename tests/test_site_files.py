@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from cchc.search import BUNDLES
+from browser import require_tool
 from conftest import Site, build_copied_example, copy_example
 from test_serve import free_port, wait_for
 
@@ -105,14 +106,10 @@ def wait_until(condition, seconds: float = 60) -> None:
 
 
 def require_nginx_as_root() -> None:
-    """nginx serves as www-data only when started by root; under CI a missing nginx is a failure."""
-    missing = None if NGINX.is_file() else f"{NGINX} is missing (apt-get install nginx)"
-    if missing is None and os.geteuid() != 0:
-        missing = "nginx switches to www-data only when started as root"
-    if missing and os.environ.get("CI"):
-        pytest.fail(missing)
-    if missing:
-        pytest.skip(missing)
+    """nginx serves as www-data only when started by root; under CI a missing nginx or root is a failure."""
+    require_tool("nginx", NGINX, "apt-get install nginx")
+    if os.geteuid() != 0:
+        require_tool("root (nginx switches to www-data only when started as root)", None, "run the tests as root")
 
 
 NGINX_CONF = """\
