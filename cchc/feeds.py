@@ -73,10 +73,11 @@ def render_atom(feed: Feed, site_url: str, limit: int, publisher: Publisher) -> 
 
 @dataclass(frozen=True)
 class _TextRules:
-    """How plain text is written into one feed format's title and description elements."""
+    """One feed format: how plain text is written into its title and description elements, and its media type."""
 
     title: Callable[[str], str]
     description: Callable[[str], str]
+    media_type: str
 
 
 _RSS_TEXT = _TextRules(
@@ -84,8 +85,9 @@ _RSS_TEXT = _TextRules(
     # tag cannot form and a title with "GD&ĐT" reads the same in both.
     title=lambda text: xml_safe(text).replace("<", "&lt;").replace(">", "&gt;"),
     description=lambda text: html.escape(xml_safe(text), quote=False),
+    media_type="application/rss+xml",
 )
-_ATOM_TEXT = _TextRules(title=xml_safe, description=xml_safe)
+_ATOM_TEXT = _TextRules(title=xml_safe, description=xml_safe, media_type="application/atom+xml")
 
 
 def newest_first(items: list[FeedItem]) -> tuple[FeedItem, ...]:
@@ -104,8 +106,8 @@ def _generator(feed: Feed, site_url: str, limit: int, self_path: str, publisher:
     fg.author(name=xml_safe(publisher.name), email=publisher.email)  # Atom: required on the feed or every entry
     fg.managingEditor(f"{publisher.email} ({xml_safe(publisher.name)})")  # RSS's form: "email (name)"
     # feedgen takes RSS's <link> from the last link given: the alternate must come last.
-    fg.link(href=site_url + self_path, rel="self")
-    fg.link(href=site_url + feed.page_url, rel="alternate")
+    fg.link(href=site_url + self_path, rel="self", type=text.media_type)
+    fg.link(href=site_url + feed.page_url, rel="alternate", type="text/html")
     fg.language("vi")
     fg.generator("cchc")
     fg.lastBuildDate(channel_date)
