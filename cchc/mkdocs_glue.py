@@ -64,9 +64,16 @@ def report_unexpected(error: Exception) -> None:
     if isinstance(error, (BuildError, Abort)):
         return
     logging.getLogger("mkdocs.plugins.cchc").debug("cchc: unexpected error", exc_info=error)
-    raise Abort("Lỗi không lường trước khi dựng trang; nếu vừa sửa một tệp, kiểm tra lại tệp đó bằng "
-                '"cchc check", rồi báo cho bộ phận kỹ thuật kèm dòng thông báo này '
-                f"(unexpected error: {type(error).__name__}: {error})") from None
+    raise Abort(failure_message(error)) from None
+
+
+def failure_message(error: Exception) -> str:
+    """What an editor is told of a failed build: the content errors, or a message for what nobody foresaw."""
+    if isinstance(error, (BuildError, Abort)):
+        return str(error)
+    return ("Lỗi không lường trước khi dựng trang; nếu vừa sửa một tệp, kiểm tra lại tệp đó bằng "
+            '"cchc check", rồi báo cho bộ phận kỹ thuật kèm dòng thông báo này '
+            f"(unexpected error: {type(error).__name__}: {error})")
 
 
 class TrackedFile(File):

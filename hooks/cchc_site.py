@@ -6,12 +6,14 @@ import os
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from cchc.mkdocs_glue import SiteBuild, quiet_dirty_build_warning, report_unexpected  # noqa: E402
+from cchc.mkdocs_glue import SiteBuild, failure_message, quiet_dirty_build_warning, report_unexpected  # noqa: E402
+from cchc.preview import PreviewErrors, watch_templates  # noqa: E402
 
 # Set once per process by on_startup; every per-build object lives in _build.
 _serving = False
 _dirty = False
 _build: SiteBuild | None = None
+_preview: PreviewErrors | None = None  # under serve, from the first on_serve on
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -59,7 +61,16 @@ def on_post_build(config):
     _build.remember_build(config.site_dir)
 
 
+def on_serve(server, config, builder):
+    global _preview
+    _preview = PreviewErrors(server)
+    watch_templates(server, [config.theme.custom_dir] if config.theme.custom_dir else [])
+    return server
+
+
 def on_build_error(error):
     if _build is not None:
         _build.forget_build()
+    if _preview is not None:
+        _preview.record(failure_message(error))
     report_unexpected(error)

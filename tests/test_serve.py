@@ -106,3 +106,54 @@ def fetch_status(url: str) -> int:
         return error.code
     except OSError:
         return 0
+
+
+@pytest.fixture
+def previewing(site: Site):
+    """The README's preview command on a site with its own copy of cchc's templates, as a project has."""
+    import shutil
+    from conftest import REPO
+    shutil.copytree(REPO / "overrides", site.root / "overrides")
+    site.config["theme"]["custom_dir"] = "overrides"
+    site.article("bai", title="Tin đầu tiên", date="2022-01-01")
+    site.write_config()
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+                               cwd=site.root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/tin-tuc/bai/", "Tin đầu tiên")
+        yield site, f"http://127.0.0.1:{port}/", process
+    finally:
+        process.terminate()
+        output = process.communicate(timeout=20)[0]
+        assert "Traceback" not in output, output
+
+
+def test_preview_shows_content_errors_in_the_browser_then_the_site_again(previewing):
+    site, base, _ = previewing
+    site.article("bai", title="Tin đầu tiên", date="32/13/2022")
+    site.write("content/tin-tuc/co-script.md", "---\ntitle: X\ndate: 2022-01-01\nsummary: S\ncategory: Hoạt động CCHC\n"
+               "---\n\n<script>alert(1)</script>\n")
+    page = wait_for(base + "tin-tuc/bai/", "Trang chưa dựng lại được vì nội dung có lỗi", seconds=30)
+    assert 'content/tin-tuc/bai.md:3: date: ngày giờ đăng "32/13/2022" không đúng dạng ngày giờ' in html_text(page)
+    assert "content/tin-tuc/co-script.md:8: thẻ &lt;script&gt; không được dùng" in page  # escaped, not live
+    assert "<script>alert(1)</script>" not in page
+    assert "livereload" in page  # MkDocs' script: the page reloads itself when the content is fixed
+    other = fetch(base + "thu-tuc-hanh-chinh/")  # every page, not only the edited one
+    assert "Trang chưa dựng lại được" in other
+    (site.root / "content/tin-tuc/co-script.md").unlink()
+    site.article("bai", title="Tin đã sửa xong", date="2022-01-01")
+    wait_for(base + "tin-tuc/bai/", "Tin đã sửa xong", seconds=30)
+
+
+def test_preview_rebuilds_after_a_template_edit(previewing):
+    site, base, _ = previewing
+    template = site.root / "overrides/partials/cchc-article-body.html"
+    template.write_text(template.read_text(encoding="utf-8").replace("Đăng lúc", "Đăng vào lúc"), encoding="utf-8")
+    wait_for(base + "tin-tuc/bai/", "Đăng vào lúc", seconds=30)  # no content changed: the template alone
+
+
+def html_text(page: str) -> str:
+    import html
+    return html.unescape(page)
