@@ -87,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:  # a folder that does not exist, a file open in Excel: a message, never a traceback
         print(f"cchc: {_file_problem(error)}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("cchc: đã dừng theo yêu cầu (Ctrl+C)", file=sys.stderr)
+        return 130
     except Exception as error:  # noqa: BLE001 - the last net: an editor gets a message, never a traceback
         print(f"cchc: lỗi không lường trước; kiểm tra tệp vừa sửa, rồi báo cho bộ phận kỹ thuật kèm dòng này "
               f"(unexpected error: {type(error).__name__}: {error})", file=sys.stderr)

@@ -207,3 +207,16 @@ def test_file_clashing_with_a_generated_page_is_found_without_building(site):
         "  content/tin-tuc/index.md: tệp này trùng địa chỉ /tin-tuc/ với trang do cchc tạo tự động "
         '("Tin tức"); đổi tên hoặc chuyển tệp sang thư mục khác (clashes with a generated page)')
     assert not site.site_dir.exists()
+
+
+def test_ctrl_c_is_a_message_not_a_traceback(site):
+    """An editor who stops a command with Ctrl+C sees one line and the usual exit status 130. The interrupt
+    is raised inside the command itself, where a real Ctrl+C lands, so the test does not race the clock."""
+    site.write_config()
+    interrupted = ("import sys, cchc.cli as cli\n"
+                   "def stopped(project, args):\n    raise KeyboardInterrupt\n"
+                   "cli._check = stopped\nsys.exit(cli.main(['check']))\n")
+    result = subprocess.run([sys.executable, "-c", interrupted], cwd=site.root, capture_output=True, text=True,
+                            env={**os.environ, "SOURCE_DATE_EPOCH": FIXED_EPOCH}, timeout=60)
+    assert result.returncode == 130 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr == "cchc: đã dừng theo yêu cầu (Ctrl+C)\n"
