@@ -205,7 +205,7 @@ def measure_serve(project: Path, dirty: bool, timeout: float) -> dict[str, float
     original = article.read_text(encoding="utf-8")
     meta = yaml.safe_load(original.split("---\n")[1])
     year, category = str(meta["date"])[:4], meta["category"]
-    from cchc.text import slugify  # the project's own slug rules for the category URL
+    from cchc.core.text import slugify  # the project's own slug rules for the category URL
     slug = article.stem[11:]
     port = free_port()
     base = f"http://127.0.0.1:{port}/"

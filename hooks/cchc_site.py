@@ -1,4 +1,4 @@
-"""MkDocs hooks of the cchc site: thin wiring of build events to ``cchc.mkdocs_glue``."""
+"""MkDocs hooks of the cchc site: thin wiring of build events to ``cchc.mkdocs_adapter.build``."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import os
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from cchc.mkdocs_glue import SiteBuild, failure_message, quiet_dirty_build_warning, report_unexpected  # noqa: E402
-from cchc.preview import PreviewErrors, watch_templates  # noqa: E402
+from cchc.mkdocs_adapter.build import SiteBuild, failure_message, quiet_dirty_build_warning, report_unexpected  # noqa: E402
+from cchc.mkdocs_adapter.preview import PreviewErrors, watch_templates  # noqa: E402
 
 # Set once per process by on_startup; every per-build object lives in _build.
 _serving = False

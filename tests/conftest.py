@@ -17,7 +17,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from browser import pytest_runtest_logreport, pytest_sessionfinish, pytest_terminal_summary  # noqa: F401 (hooks)
-from cchc.search import BUNDLES
+from cchc.search.index import BUNDLES
 
 REPO = Path(__file__).resolve().parent.parent
 FIXED_EPOCH = "1700000000"  # 2023-11-15: "now" for drafts and future posts in tests

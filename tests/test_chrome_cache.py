@@ -3,7 +3,7 @@
 import pytest
 from mkdocs.theme import Theme
 
-from cchc.chrome_cache import translations
+from cchc.mkdocs_adapter.chrome_cache import translations
 
 KEYS = ("nav", "header", "toc", "tabs", "search.result.none", "clipboard.copy", "top", "footer",
         "key.that.no.language.has")

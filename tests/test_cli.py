@@ -213,7 +213,7 @@ def test_ctrl_c_is_a_message_not_a_traceback(site):
     """An editor who stops a command with Ctrl+C sees one line and the usual exit status 130. The interrupt
     is raised inside the command itself, where a real Ctrl+C lands, so the test does not race the clock."""
     site.write_config()
-    interrupted = ("import sys, cchc.cli as cli\n"
+    interrupted = ("import sys, cchc.cli.main as cli\n"
                    "def stopped(project, args):\n    raise KeyboardInterrupt\n"
                    "cli._check = stopped\nsys.exit(cli.main(['check']))\n")
     result = subprocess.run([sys.executable, "-c", interrupted], cwd=site.root, capture_output=True, text=True,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc.argparse_vi import MESSAGES, vietnamese_argparse
+from cchc.cli.argparse_vi import MESSAGES, vietnamese_argparse
 from test_cli import cchc
 
 ENGLISH = re.compile(r"usage|options|arguments?\b|required|invalid|unrecognized|expected|show this help|error:|"

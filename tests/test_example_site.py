@@ -31,7 +31,7 @@ def test_example_home_page_is_vietnamese_with_latest_news_and_footer(example):
 
 
 def test_two_builds_of_the_same_input_are_byte_identical(example, tmp_path):
-    """Every file, the search index included (Pagefind writes its filters in random order: ``cchc.search_canonical``)."""
+    """Every file, the search index included (Pagefind writes its filters in random order: ``cchc.search.canonical``)."""
     assert list(example.glob("pagefind/filter/*.pf_filter")) and list(example.glob("pagefind-tin-tuc/*.pf_meta"))
     assert differing_files(example, build_example(tmp_path)) == []
 

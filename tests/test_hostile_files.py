@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from cchc.safe_html import body_problems, sanitize
+from cchc.core.safe_html import body_problems, sanitize
 from conftest import FIXED_EPOCH, Site, article_meta, front_matter_text
 
 # --- bodies: what the editor is told, with the line ------------------------------------------------------

@@ -26,9 +26,9 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 from lxml import etree
 
-from cchc.check import ERROR, run_check
-from cchc.project import load_project
-from cchc.safe_html import unsafe_scheme
+from cchc.cli.check import ERROR, run_check
+from cchc.site.project import load_project
+from cchc.core.safe_html import unsafe_scheme
 from conftest import FIXED_EPOCH, REPO
 
 MARK = "XSS"
@@ -233,7 +233,7 @@ def test_open_data_and_calendars_still_parse(fuzzed):
 
 
 def test_json_ld_escapes_what_could_close_its_script():
-    from cchc.escaping import json_for_script
+    from cchc.core.escaping import json_for_script
     text = json_for_script({"name": "</script><script>alert(1)</script><!-- \u2028 & '\""})
     assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
     assert json.loads(text)["name"] == "</script><script>alert(1)</script><!-- \u2028 & '\""

@@ -13,8 +13,8 @@ import time
 
 import pytest
 
-from cchc.frontmatter import FrontMatterProblem, split_front_matter
-from cchc.yamlmarks import YamlProblem, load_marked_yaml
+from cchc.core.frontmatter import FrontMatterProblem, split_front_matter
+from cchc.core.yamlmarks import YamlProblem, load_marked_yaml
 from conftest import FIXED_EPOCH, article_meta, front_matter_text, plan_data
 
 import yaml
@@ -205,7 +205,7 @@ def test_every_hostile_file_is_named_quickly_and_without_a_traceback(site, comma
 
 def baseline_memory_mb() -> int:
     """What Python with MkDocs and Material imported takes before any content is read."""
-    probe = subprocess.run([sys.executable, "-c", "import resource, mkdocs.commands.build, material, cchc.content;"
+    probe = subprocess.run([sys.executable, "-c", "import resource, mkdocs.commands.build, material, cchc.site.content;"
                             "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)"],
                            capture_output=True, text=True, check=True)
     return int(probe.stdout)

@@ -1,6 +1,6 @@
 """Text hygiene findings and repairs on strings: exact messages, nothing changed outside the repairs."""
 
-from cchc.hygiene import repair, scan
+from cchc.core.hygiene import repair, scan
 
 
 def kinds(text: str) -> list[tuple[int, str]]:

@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from cchc.legacy import TCVN3, TCVN3_ENCODING, VNI, VNI_ENCODING, detect, is_syllable
+from cchc.core.legacy import TCVN3, TCVN3_ENCODING, VNI, VNI_ENCODING, detect, is_syllable
 
 TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")  # ngang, huyền, sắc, hỏi, ngã, nặng
 VOWELS = "a ă â e ê i o ô ơ u ư y".split()

@@ -1,10 +1,10 @@
-"""cchc's pages join their canonical URL as strings (``cchc.page_urls``): always what MkDocs would give."""
+"""cchc's pages join their canonical URL as strings (``cchc.mkdocs_adapter.page_urls``): always what MkDocs would give."""
 
 import pytest
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from cchc.page_urls import SiteRootPage, _path_of_plain_site
+from cchc.mkdocs_adapter.page_urls import SiteRootPage, _path_of_plain_site
 
 SITE_URLS = [
     "https://sogd.example.gov.vn/", "https://sogd.example.gov.vn/cchc", "https://sogd.example.gov.vn/cchc/",

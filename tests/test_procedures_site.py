@@ -11,12 +11,12 @@ import jsonschema
 import pytest
 import yaml
 
-from cchc.errors import ErrorLog
-from cchc.reading import SourceFile
-from cchc.opendata import SCHEMA_PATH, procedure_from_dict
-from cchc.procedure_pages import search_text
-from cchc.procedures_load import load_procedures
-from cchc.text import fold_diacritics
+from cchc.core.errors import ErrorLog
+from cchc.core.reading import SourceFile
+from cchc.kinds.procedures.opendata import SCHEMA_PATH, procedure_from_dict
+from cchc.kinds.procedures.pages import search_text
+from cchc.kinds.procedures.load import load_procedures
+from cchc.core.text import fold_diacritics
 from conftest import REPO, Site
 from procedure_helpers import procedure_data, with_catalogue_menu, write_procedure
 

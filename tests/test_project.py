@@ -84,4 +84,4 @@ def test_pre_commit_hook_runs_the_installed_check_command():
     [hook] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hook["id"] == "cchc-check" and hook["language"] == "python" and hook["pass_filenames"] is False
     scripts = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
-    assert hook["entry"].split()[0] in scripts and scripts["cchc"] == "cchc.cli:main"
+    assert hook["entry"].split()[0] in scripts and scripts["cchc"] == "cchc.cli.main:main"

@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from cchc.search import BUNDLES
+from cchc.search.index import BUNDLES
 from conftest import FIXED_EPOCH, REPO
 
 

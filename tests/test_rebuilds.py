@@ -8,7 +8,7 @@ from mkdocs.config import load_config
 
 from jinja2 import DictLoader, Environment
 
-from cchc.rebuilds import CompiledTemplates, linked_src_uris, memory_for
+from cchc.mkdocs_adapter.rebuilds import CompiledTemplates, linked_src_uris, memory_for
 from conftest import FIXED_EPOCH, Site, search_fragments
 from procedure_helpers import write_procedure
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from cchc.news import NEWS_DIR
-from cchc.news_pages import ARTICLE_BODY_TEMPLATE, ARTICLE_TEMPLATE
-from cchc.search import (MAIN_BUNDLE, NEWS_BUNDLE, NEWS_PREFIX, SEARCHABLE_TEMPLATES, EarlyBundles, IndexedPages,
+from cchc.kinds.news.load import NEWS_DIR
+from cchc.kinds.news.pages import ARTICLE_BODY_TEMPLATE, ARTICLE_TEMPLATE
+from cchc.search.index import (MAIN_BUNDLE, NEWS_BUNDLE, NEWS_PREFIX, SEARCHABLE_TEMPLATES, EarlyBundles, IndexedPages,
                          PagefindRun, bundle_of)
 from conftest import REPO, Site, search_fragments
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from pagefind_bin import get_executable
 
-from cchc.search_canonical import (ENTRY, MARKER, UnexpectedBundle, canonicalize_bundle, decode_cbor, encode_cbor,
+from cchc.search.canonical import (ENTRY, MARKER, UnexpectedBundle, canonicalize_bundle, decode_cbor, encode_cbor,
                                    pagefind_hash)
-from cchc.search_input import stage_page
+from cchc.search.input import stage_page
 
 FIELDS = ["Đào tạo với nước ngoài", "Giáo dục trung học", "Thi, tuyển sinh", "Văn bằng, chứng chỉ",
           "Giáo dục thường xuyên", "Giáo dục mầm non", "Giáo dục tiểu học", "Quy chế thi"]
@@ -54,7 +54,7 @@ def test_pagefind_runs_differ_but_their_canonical_bundles_are_identical(staged, 
     raw = [run_pagefind(staged, tmp_path / "raw-0")]
     while len(raw) < 6 and files(raw[-1]) == files(raw[0]):
         raw.append(run_pagefind(staged, tmp_path / f"raw-{len(raw)}"))
-    assert files(raw[-1]) != files(raw[0]), "Pagefind now writes one order: cchc.search_canonical may go"
+    assert files(raw[-1]) != files(raw[0]), "Pagefind now writes one order: cchc.search.canonical may go"
     canonical = []
     for run in (raw[0], raw[-1]):
         canonical.append(shutil.copytree(run, tmp_path / f"canonical-{len(canonical)}"))

@@ -2,8 +2,8 @@
 
 import json
 
-from cchc.search import IndexedPages
-from cchc.search_input import d_bar_words, page_for_index, page_line, searchable_region, stage_page
+from cchc.search.index import IndexedPages
+from cchc.search.input import d_bar_words, page_for_index, page_line, searchable_region, stage_page
 
 PAGE = """<!doctype html><html lang="vi" class="no-js"><head><meta charset="utf-8">
 <title>Đường dây nóng</title><link rel="stylesheet" href="cchc.css"><script>var đ = 2</script></head><body><header>Sở Giáo dục và Đào tạo</header>

@@ -1,4 +1,4 @@
-"""Markdown pages share one converter per build (``cchc.shared_markdown``): no page sees another's state."""
+"""Markdown pages share one converter per build (``cchc.mkdocs_adapter.shared_markdown``): no page sees another's state."""
 
 EXTENSIONS = ["toc", "tables", "abbr", "footnotes", "admonition", "attr_list", "md_in_html", "pymdownx.superfences"]
 

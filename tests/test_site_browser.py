@@ -24,7 +24,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from browser import axe_script, pdf_text, print_to_pdf, start_driver
-from cchc.search import BUNDLES
+from cchc.search.index import BUNDLES
 from conftest import REPO, epoch_of
 
 ARTIFACTS = REPO / "test-artifacts"
@@ -174,7 +174,7 @@ def pages_by_filter(bundle_dir: Path) -> dict[str, dict[str, list[str]]]:
 @pytest.mark.browser
 @pytest.mark.parametrize("bundle", BUNDLES)
 def test_each_filter_value_finds_exactly_the_pages_indexed_with_it(driver, base_url, built_site, bundle):
-    """The filter files are rewritten after Pagefind (``cchc.search_canonical``): Pagefind still reads
+    """The filter files are rewritten after Pagefind (``cchc.search.canonical``): Pagefind still reads
     them, and each value still leads to its own pages."""
     driver.get(base_url + "/")  # a page without Pagefind's UI, which would merge the other bundle in
     driver.set_script_timeout(60)

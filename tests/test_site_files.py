@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc.search import BUNDLES
+from cchc.search.index import BUNDLES
 from browser import require_tool
 from conftest import Site, build_copied_example, copy_example
 from test_serve import free_port, wait_for

@@ -1,6 +1,6 @@
 from datetime import datetime, timezone
 
-from cchc.text import fold_diacritics, format_date, format_datetime, format_size, nfc, slugify, xml_safe
+from cchc.core.text import fold_diacritics, format_date, format_datetime, format_size, nfc, slugify, xml_safe
 
 
 def test_slugify_folds_diacritics_and_d_bar():

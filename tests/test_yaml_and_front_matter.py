@@ -1,7 +1,7 @@
 import pytest
 
-from cchc.frontmatter import FrontMatterProblem, split_front_matter
-from cchc.yamlmarks import YamlProblem, load_marked_yaml
+from cchc.core.frontmatter import FrontMatterProblem, split_front_matter
+from cchc.core.yamlmarks import YamlProblem, load_marked_yaml
 
 
 def test_lines_of_keys_and_items_count_from_the_first_line():

@@ -1,6 +1,6 @@
 /* Filters the procedure catalogue in the browser. Without JavaScript the form stays hidden
    and the whole list shows. Rows carry data-search, folded at build time by
-   cchc.text.fold_diacritics(...).lower(); the query is folded the same way here. */
+   cchc.core.text.fold_diacritics(...).lower(); the query is folded the same way here. */
 (function () {
   "use strict";
 

@@ -1,0 +1,212 @@
+"""Reading ``thong-ke/ho-so.yaml`` and ``thong-ke/hai-long.yaml`` into the statistics models.
+
+Every problem is logged with file, line and field; figures that do not add up name the period and
+the numbers, so the editor can find the wrong one.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from cchc.core.errors import ErrorLog
+from cchc.core.fields import Fields
+from cchc.core.reading import SourceFile, guarded, read_yaml_mapping
+from cchc.kinds.statistics.model import (PERIOD_HINT, PERIODS_URI, SURVEYS_URI, DossierPeriod, InProgress, PeriodName, Received,
+                             Resolved, Statistics, Survey, parse_period)
+from cchc.core.text import format_date
+from cchc.core.yamlmarks import MarkedDict, written_text
+
+_PERIOD_FIELDS = {"period": "kỳ báo cáo", "from": "từ ngày", "to": "đến ngày",
+                  "carried_over": "số hồ sơ kỳ trước chuyển sang", "received": "số hồ sơ tiếp nhận",
+                  "resolved": "số hồ sơ đã giải quyết", "in_progress": "số hồ sơ đang giải quyết",
+                  "returned": "số hồ sơ trả lại, rút", "source": "nguồn số liệu", "note": "ghi chú"}
+_RECEIVED_FIELDS = {"in_person": "số hồ sơ tiếp nhận trực tiếp", "online": "số hồ sơ tiếp nhận trực tuyến",
+                    "postal": "số hồ sơ tiếp nhận qua bưu chính"}
+_RESOLVED_FIELDS = {"early": "số hồ sơ giải quyết trước hạn", "on_time": "số hồ sơ giải quyết đúng hạn",
+                    "late": "số hồ sơ giải quyết quá hạn"}
+_IN_PROGRESS_FIELDS = {"within_limit": "số hồ sơ đang giải quyết trong hạn",
+                       "overdue": "số hồ sơ đang giải quyết quá hạn"}
+_SURVEY_FIELDS = {"date": "ngày khảo sát", "title": "tên cuộc khảo sát", "sample": "số phiếu",
+                  "satisfied_percent": "tỷ lệ hài lòng (%)", "scope": "phạm vi, đối tượng",
+                  "source": "nguồn số liệu", "note": "ghi chú"}
+
+
+def load_statistics(sources: list[SourceFile], log: ErrorLog) -> Statistics:
+    """Read whichever of ho-so.yaml and hai-long.yaml exist; a missing file means no data yet."""
+    by_uri = {source.src_uri: source for source in sources}
+    periods = _load_list(by_uri.get(PERIODS_URI), "periods", "danh sách kỳ báo cáo", _read_period, log)
+    surveys = _load_list(by_uri.get(SURVEYS_URI), "surveys", "danh sách cuộc khảo sát", _read_survey, log)
+    periods.sort(key=lambda p: (p.ends, -p.starts.toordinal()), reverse=True)
+    surveys.sort(key=lambda s: (s.day, s.title), reverse=True)
+    read = frozenset(uri for uri in (PERIODS_URI, SURVEYS_URI) if uri in by_uri)
+    return Statistics(tuple(periods), tuple(surveys), read)
+
+
+def _load_list(source: SourceFile | None, key: str, label: str, read_item: Any, log: ErrorLog) -> list[Any]:
+    if source is None:
+        return []
+    return guarded(source, log, lambda: _read_list(source, key, label, read_item, log))() or []
+
+
+def _read_list(source: SourceFile, key: str, label: str, read_item: Any, log: ErrorLog) -> list[Any]:
+    data = read_yaml_mapping(source, log, "tệp", f'phải bắt đầu bằng dòng "{key}:" rồi đến các mục, mỗi mục '
+                                                 'bắt đầu bằng "- " (expected a mapping)')
+    if data is None:
+        return []
+    f = Fields(data, source.shown_path, log)
+    f.reject_unknown({key: label})
+    if key not in data:
+        f.missing(key, label)
+    items: list[Any] = []
+    seen: dict[Any, tuple[str, int]] = {}
+    for prefix, item, line in f.records(key, label):
+        if not isinstance(item, MarkedDict):
+            log.add(f.path, line, prefix.rstrip("."), 'mỗi mục gồm các dòng "tên_trường: giá trị" (expected a mapping)')
+            continue
+        record = read_item(f.item(item, prefix), line, seen)
+        if record is not None:
+            items.append(record)
+    return items
+
+
+def _read_period(p: Fields, line: int, seen: dict[Any, tuple[str, int]]) -> DossierPeriod | None:
+    errors_before = len(p.log.errors)
+    p.reject_unknown(_PERIOD_FIELDS)
+    name = _read_period_name(p, seen)
+    starts, ends = _read_dates(p, name)
+    values = dict(
+        name=name, starts=starts, ends=ends,
+        carried_over=_count(p, "carried_over", _PERIOD_FIELDS),
+        received=_read_received(p),
+        resolved=Resolved(**_counts(p, "resolved", _RESOLVED_FIELDS, required=True)),
+        in_progress=InProgress(**_counts(p, "in_progress", _IN_PROGRESS_FIELDS, required=False)),
+        returned=_count(p, "returned", _PERIOD_FIELDS),
+        source=p.text("source", _PERIOD_FIELDS["source"]),
+        note=p.text("note", _PERIOD_FIELDS["note"]),
+    )
+    if len(p.log.errors) > errors_before:
+        return None
+    period = DossierPeriod(**values)
+    return period if _figures_add_up(p, line, period) else None
+
+
+def _read_period_name(p: Fields, seen: dict[Any, tuple[str, int]]) -> PeriodName | None:
+    written = p.raw("period", _PERIOD_FIELDS["period"], required=True)
+    if written is None:
+        return None
+    name = parse_period(written)
+    if name is None:
+        p.error("period", f'kỳ "{written_text(written)}" không đúng dạng; {PERIOD_HINT}')
+        return None
+    here = (p.prefix.rstrip("."), p.data.line_of("period"))
+    first = seen.setdefault(name, here)
+    if first is not here:
+        p.error("period", f"kỳ {name.label} đã có ở {first[0]} (dòng {first[1]}); mỗi kỳ chỉ ghi một lần, "
+                          "xóa hoặc sửa một trong hai (duplicate period)")
+        return None
+    return name
+
+
+def _read_dates(p: Fields, name: PeriodName | None) -> tuple[date | None, date | None]:
+    starts = p.day("from", _PERIOD_FIELDS["from"])
+    ends = p.day("to", _PERIOD_FIELDS["to"])
+    if name is None:
+        return starts, ends
+    for key, day in (("from", starts), ("to", ends)):
+        if day is not None and not name.first_day <= day <= name.last_day:
+            p.error(key, f"ngày {format_date(day)} nằm ngoài kỳ {name.label} ({format_date(name.first_day)}–"
+                         f"{format_date(name.last_day)}); sửa ngày hoặc kỳ báo cáo (date outside the period)")
+    starts, ends = starts or name.first_day, ends or name.last_day
+    if ends < starts:
+        p.error("to", f"đến ngày {format_date(ends)} trước từ ngày {format_date(starts)}; sửa lại hai ngày "
+                      "(end before start)")
+    return starts, ends
+
+
+def _count(f: Fields, name: str, labels: dict[str, str]) -> int:
+    """A number of dossiers; left out or left empty means 0."""
+    value = f.integer(name, labels[name], minimum=0, default=0)
+    return 0 if value is None else value
+
+
+def _counts(p: Fields, name: str, labels: dict[str, str], *, required: bool) -> dict[str, int]:
+    zeros = {key: 0 for key in labels}
+    value = p.data.get(name)
+    if value is None:
+        if required:
+            p.missing(name, _PERIOD_FIELDS[name])
+        return zeros
+    if not isinstance(value, MarkedDict):
+        p.error(name, f"{_PERIOD_FIELDS[name]} ghi thành các dòng "
+                      f'{", ".join(f"{key}:" for key in labels)} thụt vào dưới "{name}:" (expected a mapping)')
+        return zeros
+    sub = p.item(value, f"{p.prefix}{name}.")
+    sub.reject_unknown(labels)
+    return {key: _count(sub, key, labels) for key in labels}
+
+
+def _read_received(p: Fields) -> Received:
+    value = p.data.get("received")
+    if isinstance(value, MarkedDict):
+        split = _counts(p, "received", _RECEIVED_FIELDS, required=True)
+        return Received(sum(split.values()), **split)
+    if value is None:
+        p.missing("received", _PERIOD_FIELDS["received"])
+        return Received(0)
+    if isinstance(value, bool) or not isinstance(value, int):
+        p.error("received", f'{_PERIOD_FIELDS["received"]} là một số (tổng) hoặc các dòng in_person:, online:, '
+                            f'postal: thụt vào dưới "received:", không phải "{written_text(value)}" '
+                            "(expected a count or a mapping)")
+        return Received(0)
+    return Received(_count(p, "received", _PERIOD_FIELDS))
+
+
+def _figures_add_up(p: Fields, line: int, period: DossierPeriod) -> bool:
+    """Carried over + received must equal resolved + in progress + returned."""
+    written = written_text(p.data["period"]).strip()
+    outcome = period.resolved.total + period.in_progress.total + period.returned
+    if period.handled == outcome:
+        return True
+    p.log.add(p.path, line, p.prefix.rstrip("."),
+              f"kỳ {written}: số liệu không khớp: kỳ trước chuyển sang {period.carried_over} + tiếp nhận "
+              f"{period.received.total} = {period.handled}, nhưng đã giải quyết {period.resolved.total} + "
+              f"đang giải quyết {period.in_progress.total} + trả lại {period.returned} = {outcome}; "
+              "kiểm tra lại các số (figures do not add up)")
+    return False
+
+
+def _read_survey(s: Fields, line: int, seen: dict[Any, tuple[str, int]]) -> Survey | None:
+    errors_before = len(s.log.errors)
+    s.reject_unknown(_SURVEY_FIELDS)
+    sample = s.integer("sample", _SURVEY_FIELDS["sample"], minimum=1)
+    if sample is None and s.data.get("sample") is None:
+        s.missing("sample", _SURVEY_FIELDS["sample"])
+    values = dict(
+        day=s.day("date", _SURVEY_FIELDS["date"], required=True),
+        title=s.text("title", _SURVEY_FIELDS["title"], required=True),
+        sample=sample,
+        satisfied_percent=_read_percent(s, "satisfied_percent"),
+        scope=s.text("scope", _SURVEY_FIELDS["scope"]),
+        source=s.text("source", _SURVEY_FIELDS["source"]),
+        note=s.text("note", _SURVEY_FIELDS["note"]),
+    )
+    return None if len(s.log.errors) > errors_before else Survey(**values)
+
+
+def _read_percent(s: Fields, name: str) -> Decimal | None:
+    """A percentage from 0 to 100; "95,5" and "95,5%" as Vietnamese write them are accepted."""
+    value = s.raw(name, _SURVEY_FIELDS[name], required=True)
+    if value is None:
+        return None
+    written = written_text(value).strip()
+    try:
+        percent = Decimal(written.removesuffix("%").strip().replace(",", "."))
+    except InvalidOperation:
+        percent = None
+    if isinstance(value, bool) or percent is None or not percent.is_finite() or not 0 <= percent <= 100:
+        s.error(name, f'{_SURVEY_FIELDS[name]} phải là số từ 0 đến 100, ví dụ 95 hoặc 95,5; không phải "{written}" '
+                      "(percent out of range)")
+        return None
+    return percent

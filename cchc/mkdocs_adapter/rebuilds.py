@@ -1,0 +1,195 @@
+"""What one build remembers for the next one in the same process (``mkdocs serve``).
+
+MkDocs loads the hooks once per process and calls them again for every rebuild, so a
+rebuild can reuse what did not change instead of redoing it:
+
+- ``FileMemo`` keeps each content file's model (an article, a procedure, ...) under the
+  hash of the file's bytes and of everything else the model was made from (settings,
+  plans, the files it links to). A changed, added or removed file, or a changed setting,
+  gives a new key; nothing is reused on a guess such as a modification time.
+- ``PageMemo`` keeps what each page showed (its data, source hash and the URLs of the files
+  its Markdown links to). Under ``mkdocs serve --dirty`` a page is rendered again only if that
+  changed, or if something every page shows (settings, theme, mkdocs.yml, the date) changed.
+  Outputs of pages that no longer exist are deleted.
+- ``IndexedPages`` (``cchc.search.index``) keeps what the search index reads of each page, so a page
+  that is not rendered again is still searched.
+- ``CompiledTemplates`` keeps the theme's templates compiled: MkDocs makes a new Jinja
+  environment for every build, and compiling Material's templates again took half a second
+  of each rebuild. Jinja checks each template's source checksum, so an edited one is compiled anew.
+
+The memory is per mkdocs.yml and holds only the previous build. Two computations keep their last
+result where they are, with ``functools.lru_cache``, because their inputs are all in their key
+and their cost is in every rebuild: the related-articles ranking (``cchc.kinds.news.load.rank_related``) and
+the catalogue's open data (``cchc.kinds.procedures.opendata``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import posixpath
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Hashable, TypeVar
+from urllib.parse import unquote
+
+from jinja2.bccache import Bucket, BytecodeCache
+
+from cchc.search.index import BackgroundIndexer, IndexedPages
+
+T = TypeVar("T")
+
+
+def digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def file_digest(path: str) -> bytes:
+    with open(path, "rb") as stream:
+        return digest(stream.read())
+
+
+_LINK_TARGETS = (  # (a text every match contains, so most pages skip the pattern; the pattern)
+    ("](", re.compile(r"\]\(\s*<?([^)\s>]+)")),                         # [text](target), ![alt](target)
+    ("]:", re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.MULTILINE)),  # [label]: target
+    ("=", re.compile(r"\b(?:href|src)\s*=\s*[\"']([^\"']+)")),             # raw HTML
+)
+
+
+def linked_src_uris(src_uri: str, markdown: str) -> list[str]:
+    """The files a page's Markdown links to by relative path (``src_uri`` form, as MkDocs resolves them).
+
+    A link is written into the page as the target's URL: if the target moves (a new ``slug:``)
+    or goes, the linking page must be rendered again, though its own text did not change.
+    Anything that looks like a link counts; one too many only costs a comparison.
+    """
+    found = set()
+    for marker, pattern in _LINK_TARGETS:
+        if marker not in markdown:
+            continue
+        for target in pattern.findall(markdown):
+            path = target.split("#", 1)[0].split("?", 1)[0]
+            if not path or path.startswith("/") or ":" in path:
+                continue  # same page, site-absolute or another site: not resolved by MkDocs
+            found.add(posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), unquote(path))))
+    return sorted(found)
+
+
+def sizes_of(paths: tuple[str, ...]) -> tuple[int | None, ...]:
+    """Sizes of files a model links to (attachments): a model is reused only if they are unchanged."""
+    return tuple(os.path.getsize(p) if os.path.isfile(p) else None for p in paths)
+
+
+@dataclass
+class FileMemo:
+    """Models loaded from files in the previous build, by kind of content."""
+
+    contexts: dict[str, Any] = field(default_factory=dict)
+    entries: dict[str, dict[Any, tuple[Any, tuple[int | None, ...], Any]]] = field(default_factory=dict)
+    digests: dict[str, bytes] = field(default_factory=dict)
+    """The digest of each file this build loaded, by path: a page's need to be rendered again is
+    judged without reading its file a second time."""
+
+    def begin_build(self) -> None:
+        self.digests = {}
+
+    def start(self, kind: str, context: Any) -> None:
+        """Begin loading ``kind``; forget its models if what they depend on changed."""
+        if kind not in self.contexts or self.contexts[kind] != context:
+            self.entries[kind] = {}
+        self.contexts[kind] = context
+
+    def load(self, kind: str, path: str, load: Callable[[], T | None],
+             links: Callable[[T], tuple[str, ...]] = lambda value: ()) -> T | None:
+        """The model of the file at ``path``: remembered if its bytes and linked files are the same."""
+        digest = self.digests[path] = file_digest(path)
+        remembered = self.entries[kind].get(path)
+        if remembered and remembered[0] == digest and sizes_of(links(remembered[2])) == remembered[1]:
+            return remembered[2]
+        value = load()
+        if value is None:
+            self.entries[kind].pop(path, None)
+        else:
+            self.entries[kind][path] = (digest, sizes_of(links(value)), value)
+        return value
+
+    def derive(self, kind: str, origin: Any, make: Callable[[], T]) -> T:
+        """A value made from a remembered model (a plan's document entry), kept while the model is."""
+        store = self.entries.setdefault(kind, {})
+        remembered = store.get(id(origin))
+        if remembered is None or remembered[0] is not origin:
+            remembered = (origin, (), make())
+        store[id(origin)] = remembered
+        return remembered[2]
+
+    def sweep(self, kind: str, kept: list[Any]) -> None:
+        """Forget derived values whose model is gone."""
+        alive = {id(k) for k in kept}
+        store = self.entries.get(kind, {})
+        for key in [k for k in store if k not in alive]:
+            del store[key]
+
+
+@dataclass
+class PageState:
+    source: bytes | None
+    data: Any
+    links: tuple[tuple[str, str | None], ...] = ()
+    """Each linked file and its URL then (None: missing)."""
+
+
+@dataclass
+class PageMemo:
+    """What every page showed in the previous build, and what it wrote."""
+
+    site: Hashable | None = None
+    pages: dict[str, PageState] = field(default_factory=dict)
+    outputs: set[str] = field(default_factory=set)
+
+    def changed(self, src_uri: str, state: PageState, site_same: bool) -> bool:
+        before = self.pages.get(src_uri)
+        return (not site_same or before is None or before.source != state.source or before.data != state.data
+                or before.links != state.links)
+
+
+class CompiledTemplates(BytecodeCache):
+    """Jinja's compiled templates, in memory, by template and source checksum (see the module's doc)."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)  # ignored by Jinja if the template's source changed
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+@dataclass
+class Memory:
+    files: FileMemo = field(default_factory=FileMemo)
+    pages: PageMemo = field(default_factory=PageMemo)
+    search: BackgroundIndexer = field(default_factory=BackgroundIndexer)
+    indexed: IndexedPages = field(default_factory=IndexedPages)
+    templates: CompiledTemplates = field(default_factory=CompiledTemplates)
+
+
+_MEMORIES: dict[str, Memory] = {}
+"""One memory per mkdocs.yml for the life of the process: the only state kept between builds."""
+
+
+def memory_for(config_path: str) -> Memory:
+    return _MEMORIES.setdefault(config_path, Memory())
+
+
+def theme_stamp(dirs: list[str]) -> tuple[int, int]:
+    """Number and newest modification time of the theme's files: a template edit re-renders every page."""
+    count, newest = 0, 0
+    for top in dirs:
+        for folder, _, names in os.walk(top):
+            for name in names:
+                count += 1
+                newest = max(newest, os.stat(os.path.join(folder, name)).st_mtime_ns)
+    return count, newest

@@ -1,0 +1,162 @@
+"""Site settings: the department's identity, news categories and feed options.
+
+They live in one place, ``extra:`` of mkdocs.yml, and are validated here with
+line numbers, so a typo in the footer data stops the build with a clear message.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from cchc.core.errors import ErrorLog
+from cchc.core.fields import Fields
+from cchc.core.text import NotUtf8, read_utf8, slugify
+from cchc.core.yamlmarks import MarkedDict, YamlProblem, load_marked_yaml
+
+
+PAKN_PORTAL = "https://dichvucong.gov.vn/p/phananhkiennghi/pakn-gui-pakn.html"
+"""The national portal's form for feedback on administrative rules (phản ánh, kiến nghị)."""
+
+
+@dataclass(frozen=True)
+class Department:
+    """Who publishes the site, shown in the footer as Vietnamese government sites do."""
+
+    name: str
+    short_name: str
+    parent: str
+    address: str
+    phone: str
+    fax: str | None
+    email: str
+    feedback_hotline: str
+    national_portal: str
+    provincial_portal: str
+    feedback_portal: str
+    """Where citizens send feedback on administrative rules (PAKN) online."""
+    reuse_notice: str
+
+
+@dataclass(frozen=True)
+class Category:
+    """A news category (chuyên mục) from the fixed list in the settings."""
+
+    slug: str
+    name: str
+    description: str | None
+
+    @property
+    def url(self) -> str:
+        return f"tin-tuc/chuyen-muc/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Settings:
+    site_url: str
+    department: Department
+    categories: tuple[Category, ...]
+    news_per_page: int
+    feed_limit: int
+
+    def category(self, written: str) -> Category | None:
+        """Find a category by its name or its slug, ignoring case and diacritics."""
+        wanted = slugify(written)
+        return next((c for c in self.categories if wanted in (c.slug, slugify(c.name))), None)
+
+
+_DEPARTMENT_FIELDS = {
+    "name": "tên cơ quan", "short_name": "tên viết tắt", "parent": "cơ quan chủ quản",
+    "address": "địa chỉ", "phone": "số điện thoại", "fax": "số fax", "email": "email",
+    "feedback_hotline": "số điện thoại tiếp nhận phản ánh, kiến nghị về quy định hành chính",
+    "national_portal": "địa chỉ Cổng Dịch vụ công quốc gia",
+    "provincial_portal": "địa chỉ Cổng Dịch vụ công của tỉnh",
+    "feedback_portal": "địa chỉ gửi phản ánh, kiến nghị trực tuyến",
+    "reuse_notice": "lời ghi nguồn khi phát hành lại thông tin",
+}
+
+
+def load_settings(config_path: str, site_url: str | None, project_dir: str, log: ErrorLog) -> Settings | None:
+    """Read and validate ``extra:`` of mkdocs.yml; None when it has errors (logged)."""
+    shown_path = os.path.relpath(config_path, project_dir)
+    try:
+        config = load_marked_yaml(read_utf8(config_path), allow_tags=True)
+    except (YamlProblem, NotUtf8) as problem:
+        log.add(shown_path, problem.line, None, problem.message)
+        return None
+    extra = _section(config, "extra", shown_path, log, "")
+    department = _load_department(_section(extra, "department", shown_path, log, "extra."), shown_path, log)
+    news = Fields(_section(extra, "news", shown_path, log, "extra.", required=False), shown_path, log, "extra.news.")
+    feeds = Fields(_section(extra, "feeds", shown_path, log, "extra.", required=False), shown_path, log, "extra.feeds.")
+    categories = _load_categories(news, log)
+    per_page = news.integer("per_page", "số tin mỗi trang", default=10)
+    feed_limit = feeds.integer("limit", "số mục tối đa của mỗi luồng tin", default=20)
+    if not site_url:
+        log.add(shown_path, config.line_of("site_url") if config else 1, "site_url",
+                'thiếu địa chỉ trang (site_url); thêm dòng "site_url: https://cchc.sogddt.example.gov.vn/" '
+                "vì luồng RSS/Atom và sitemap cần địa chỉ tuyệt đối (site_url is required for feeds)")
+    if department is None or not site_url:
+        return None
+    return Settings(site_url if site_url.endswith("/") else site_url + "/", department,
+                    categories, per_page or 10, feed_limit or 20)
+
+
+def _section(parent: MarkedDict | None, name: str, path: str, log: ErrorLog, prefix: str,
+             required: bool = True) -> MarkedDict:
+    value = parent.get(name) if isinstance(parent, MarkedDict) else None
+    if isinstance(value, MarkedDict):
+        return value
+    line = parent.line_of(name) if isinstance(parent, MarkedDict) else 1
+    if value is not None or required:
+        log.add(path, line, prefix + name, f'thiếu mục "{name}:" hoặc mục này không phải bảng '
+                                           "khóa: giá trị; xem mẫu trong README (missing or not a mapping)")
+    empty = MarkedDict()
+    empty.line, empty.key_lines = line, {}
+    return empty
+
+
+def _load_department(data: MarkedDict, path: str, log: ErrorLog) -> Department | None:
+    errors_before = len(log.errors)
+    f = Fields(data, path, log, "extra.department.")
+    f.reject_unknown(_DEPARTMENT_FIELDS)
+    label = _DEPARTMENT_FIELDS
+    name = f.text("name", label["name"], required=True)
+    values = dict(
+        name=name,
+        short_name=f.text("short_name", label["short_name"]) or name,
+        parent=f.text("parent", label["parent"], required=True),
+        address=f.text("address", label["address"], required=True),
+        phone=f.text("phone", label["phone"], required=True),
+        fax=f.text("fax", label["fax"]),
+        email=f.email("email", label["email"], required=True),
+        feedback_hotline=f.text("feedback_hotline", label["feedback_hotline"], required=True),
+        national_portal=f.url("national_portal", label["national_portal"], required=True),
+        provincial_portal=f.url("provincial_portal", label["provincial_portal"], required=True),
+        feedback_portal=f.url("feedback_portal", label["feedback_portal"]) or PAKN_PORTAL,
+        reuse_notice=f.text("reuse_notice", label["reuse_notice"])
+        or f'Ghi rõ nguồn "{name}" khi phát hành lại thông tin từ trang này.',
+    )
+    return None if len(log.errors) > errors_before else Department(**values)
+
+
+def _load_categories(news: Fields, log: ErrorLog) -> tuple[Category, ...]:
+    categories: dict[str, Category] = {}
+    for prefix, item, line in news.records("categories", "danh sách chuyên mục"):
+        if isinstance(item, str):
+            item = MarkedDict(name=item)
+            item.line, item.key_lines = line, {}
+        f = news.item(item, prefix)
+        f.reject_unknown(("name", "slug", "description"))
+        name = f.text("name", "tên chuyên mục", required=True)
+        if name is None:
+            continue
+        slug = slugify(f.text("slug", "đường dẫn") or name)
+        if slug in categories:
+            f.error("name", f'chuyên mục "{name}" trùng đường dẫn "{slug}" với "{categories[slug].name}"; '
+                            "đổi tên hoặc đặt slug khác (duplicate category)")
+            continue
+        categories[slug] = Category(slug, name, f.text("description", "mô tả"))
+    if not news.data.get("categories"):
+        news.error("categories", 'cần ít nhất một chuyên mục tin, ví dụ "- name: Hoạt động CCHC" '
+                                 "(at least one news category is required)")
+    return tuple(categories.values())
