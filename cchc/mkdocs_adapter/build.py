@@ -27,7 +27,8 @@ from cchc.core.feeds import Feed, Publisher, render_atom, render_rss
 from cchc.mkdocs_adapter.page_urls import SiteRootPage
 from cchc.core.pages import ContentPage, GeneratedFile, GeneratedPage
 from cchc.kinds.questions.pages import plain_text_with_breaks
-from cchc.mkdocs_adapter.rebuilds import PageMemo, PageState, digest, file_digest, linked_src_uris, memory_for, theme_stamp
+from cchc.core.memo import digest, file_digest
+from cchc.mkdocs_adapter.rebuilds import PageMemo, PageState, linked_src_uris, memory_for, theme_stamp
 from cchc.core.safe_html import sanitize
 from cchc.search.index import (EARLY_ORDER, EarlyBundles, SearchIndexError, bundle_of_page, search_bundles,
                          write_search_index)

@@ -22,7 +22,7 @@ from cchc.site.plain_pages import check_plain_pages, page_templates
 from cchc.kinds.plans.load import PLANS_DIR, Plan, load_plans
 from cchc.kinds.procedures.model import Catalogue
 from cchc.kinds.procedures.load import is_procedure, load_procedures
-from cchc.mkdocs_adapter.rebuilds import FileMemo
+from cchc.core.memo import FileMemo
 from cchc.kinds.questions.load import Question, is_question, load_questions
 from cchc.site.settings import Settings, load_settings
 from cchc.kinds.statistics.model import PERIODS_URI, SURVEYS_URI, Statistics

@@ -17,7 +17,7 @@ from cchc.kinds.news.pages import build_article_pages, build_news_feeds, build_n
 from cchc.core.pages import ContentPage, GeneratedFile, GeneratedPage
 from cchc.kinds.plans.pages import build_plan_pages, current_month
 from cchc.kinds.procedures.pages import build_procedure_feeds, build_procedure_pages
-from cchc.mkdocs_adapter.rebuilds import FileMemo
+from cchc.core.memo import FileMemo
 from cchc.kinds.questions.pages import ask_links, build_question_feeds, build_question_pages
 from cchc.site.outputs import editor_outputs, generated_outputs, output_clashes
 from cchc.search.index import BUNDLES, build_search_pages

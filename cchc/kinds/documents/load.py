@@ -18,7 +18,7 @@ from cchc.core.errors import ErrorLog
 from cchc.core.fields import Fields
 from cchc.core.placeholders import load_filled
 from cchc.core.reading import SourceFile, guarded, read_yaml_mapping, resolve_content_file
-from cchc.mkdocs_adapter.rebuilds import FileMemo
+from cchc.core.memo import FileMemo
 from cchc.kinds.plans.load import Plan
 from cchc.kinds.procedures.model import Procedure
 from cchc.kinds.procedures.load import procedure_index, read_procedure_refs

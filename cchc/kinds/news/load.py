@@ -20,7 +20,7 @@ from typing import Mapping
 from cchc.core.errors import ErrorLog
 from cchc.core.fields import Fields
 from cchc.core.reading import SourceFile, guarded, read_markdown, resolve_content_file
-from cchc.mkdocs_adapter.rebuilds import FileMemo
+from cchc.core.memo import FileMemo
 from cchc.kinds.plans.load import PLANS_DIR, Plan, parse_plan_month
 from cchc.site.settings import Category, Settings
 from cchc.core.text import slugify

@@ -17,7 +17,7 @@ from enum import Enum
 from cchc.core.errors import ErrorLog
 from cchc.core.fields import Fields
 from cchc.core.reading import SourceFile, guarded, read_yaml_mapping, resolve_content_file
-from cchc.mkdocs_adapter.rebuilds import FileMemo
+from cchc.core.memo import FileMemo
 from cchc.core.yamlmarks import MarkedDict
 
 PLANS_DIR = "plans"

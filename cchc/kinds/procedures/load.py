@@ -15,7 +15,7 @@ from cchc.core.errors import ErrorLog
 from cchc.core.fields import Fields
 from cchc.core.placeholders import load_filled
 from cchc.core.reading import SourceFile, guarded, read_yaml_mapping
-from cchc.mkdocs_adapter.rebuilds import FileMemo
+from cchc.core.memo import FileMemo
 from cchc.kinds.procedures.model import (CHANNELS, FIELD_LABELS, LEVELS, ONLINE_LEVELS, PROCEDURES_DIR, STATUSES, TIME_UNITS,
                              Agencies, Change, Channel, Document, Field, LegalBasis, Procedure, Publication, Step,
                              TimeLimit)

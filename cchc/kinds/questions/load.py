@@ -18,7 +18,7 @@ from cchc.core.errors import ErrorLog
 from cchc.core.fields import Fields
 from cchc.core.placeholders import load_filled
 from cchc.core.reading import SourceFile, guarded, read_markdown
-from cchc.mkdocs_adapter.rebuilds import FileMemo
+from cchc.core.memo import FileMemo
 from cchc.kinds.procedures.model import FIELD_LABELS, Field, Procedure
 from cchc.kinds.procedures.load import procedure_index, read_procedure_refs
 from cchc.core.text import slugify

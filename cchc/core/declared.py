@@ -1,0 +1,62 @@
+"""Reading a record's fields as its kind declares them (``cchc.core.declaration``).
+
+The loaders of every kind call ``read`` for each plain field, so the names, labels, required fields,
+types, patterns and allowed values they check are those of the declaration, with the messages of
+``cchc.core.fields``. Fields a kind reads in its own way (a time limit, a list of attachments) still
+take their label from the declaration.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from cchc.core.declaration import Field
+from cchc.core.fields import Fields
+
+
+def reject_unknown(f: Fields, fields: tuple[Field, ...], also: tuple[str, ...] = ()) -> None:
+    f.reject_unknown((*(spec.name for spec in fields), *also))
+
+
+def read(f: Fields, spec: Field) -> Any:
+    """The field's value, parsed as its type says; None (after logging why) when it is missing or wrong."""
+    reader = _READERS.get(spec.type)
+    if reader is None:
+        raise ValueError(f"{spec.name}: a {spec.type} field is read by its kind's own loader")
+    value = reader(f, spec)
+    if isinstance(value, str) and spec.pattern and not re.fullmatch(spec.pattern, value):
+        f.error(spec.name, f'{spec.label} "{value}" không đúng dạng {spec.pattern_hint or spec.pattern} '
+                           "(malformed value)")
+        return None
+    return value
+
+
+def _required(f: Fields, spec: Field, value: Any) -> Any:
+    if spec.required and value in (None, (), []) and f.data.get(spec.name) in (None, "", []):
+        f.missing(spec.name, spec.label)
+    return value
+
+
+def _choice(f: Fields, spec: Field) -> str | None:
+    written = f.text(spec.name, spec.label, required=spec.required)
+    allowed = spec.choices if isinstance(spec.choices, dict) else {}
+    if written is not None and allowed and written not in allowed:
+        f.error(spec.name, f'{spec.label} "{written}" không có trong danh sách; chọn một trong: '
+                           f'{", ".join(allowed)} (unknown value)')
+        return None
+    return written if written is not None else spec.default
+
+
+_READERS = {
+    "text": lambda f, s: f.text(s.name, s.label, required=s.required),
+    "url": lambda f, s: f.url(s.name, s.label, required=s.required),
+    "email": lambda f, s: f.email(s.name, s.label, required=s.required),
+    "date": lambda f, s: f.day(s.name, s.label, required=s.required),
+    "datetime": lambda f, s: f.moment(s.name, s.label, required=s.required),
+    "boolean": lambda f, s: f.flag(s.name, s.label),
+    "integer": lambda f, s: _required(f, s, f.integer(s.name, s.label, minimum=1 if s.minimum is None else s.minimum,
+                                                      default=s.default)),
+    "texts": lambda f, s: _required(f, s, f.texts(s.name, s.label)),
+    "choice": _choice,
+}
