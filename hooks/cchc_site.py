@@ -6,7 +6,8 @@ import os
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from cchc.mkdocs_adapter.build import SiteBuild, failure_message, quiet_dirty_build_warning, report_unexpected  # noqa: E402
+from cchc.mkdocs_adapter.build import (SiteBuild, failure_message, own_template_dirs,  # noqa: E402
+                                       quiet_dirty_build_warning, report_unexpected)
 from cchc.mkdocs_adapter.preview import PreviewErrors, watch_templates  # noqa: E402
 
 # Set once per process by on_startup; every per-build object lives in _build.
@@ -64,7 +65,7 @@ def on_post_build(config):
 def on_serve(server, config, builder):
     global _preview
     _preview = PreviewErrors(server)
-    watch_templates(server, [config.theme.custom_dir] if config.theme.custom_dir else [])
+    watch_templates(server, own_template_dirs(config))
     return server
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from cchc.kinds.procedures.fields import FIELDS as PROCEDURE_FIELDS
 from conftest import REPO, Site
 from test_cli import CLEAN, cchc, cchc_in
 from conftest import copy_example
@@ -37,67 +38,54 @@ def fill_file(path: Path, values: dict[str, str]) -> None:
                                  values.get("question", "")), encoding="utf-8")
 
 
+def placeholders_in(path: Path) -> list[tuple[int, str]]:
+    """(line, text) of every placeholder in a file, in order: what check must name, line by line."""
+    return [(number, match.group(1)) for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+            if not line.lstrip().startswith("#") for match in PLACEHOLDER.finditer(line)]
+
+
 def test_new_procedure_has_every_component_and_check_names_each_placeholder(site):
     result = cchc(site, "new", "thu-tuc", "Cấp bản sao văn bằng,  chứng chỉ từ sổ gốc")
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (f"Đã tạo {PROCEDURE} (thủ tục hành chính); thay mọi chữ \"CẦN BỔ SUNG\" rồi chạy "
                              '"cchc check" để xem còn thiếu gì.\n')
-    text = (site.root / PROCEDURE).read_text(encoding="utf-8")
-    assert text.startswith('# Thủ tục hành chính, tạo bằng "cchc new thu-tuc" ngày 15/11/2023.\n')
+    path = site.root / PROCEDURE
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=https://cchc.example.gov.vn/schemas/"
+                           "thu-tuc-hanh-chinh.schema.json\n"
+                           '# Thủ tục hành chính, tạo bằng "cchc new thu-tuc" ngày 15/11/2023.\n')
     data = yaml.safe_load(text)
-    for component in ("name", "steps", "channels", "documents", "sets", "time_limit", "applicants", "agencies",
-                      "result", "fees", "forms", "requirements", "legal_bases", "field", "levels", "published_by"):
-        assert component in data, component
+    required = [spec.name for spec in PROCEDURE_FIELDS if spec.required]
+    assert [name for name in data if name in required] == required  # every mandatory part, in the law's order
     assert data["name"] == "Cấp bản sao văn bằng, chứng chỉ từ sổ gốc"
     assert data["agencies"]["handling"] == "Sở Giáo dục và Đào tạo tỉnh Thử Nghiệm"  # from mkdocs.yml
 
     check = cchc(site, "check")
     assert check.returncode == 1
-    assert errors(check) == [placeholder_error(PROCEDURE, line, field, text) for line, field, text in (
-        (6, "field", "mã lĩnh vực, ví dụ G03-GD14 (Văn bằng, chứng chỉ)"),
-        (9, "agencies.deciding", "cơ quan có thẩm quyền quyết định, ví dụ Giám đốc Sở Giáo dục và Đào tạo"),
-        (12, "applicants[1]", "đối tượng thực hiện, ví dụ Công dân Việt Nam"),
-        (14, "steps[1]", "bước 1, ví dụ Nộp hồ sơ tại Bộ phận một cửa"),
-        (16, "channels[1].via", "in_person (trực tiếp), online (trực tuyến) hoặc postal (bưu chính)"),
-        (18, "documents[1].name", "tên giấy tờ, ví dụ Đơn đề nghị"),
-        (22, "time_limit", "số ngày làm việc, ví dụ 15"),
-        (23, "result", "kết quả, ví dụ Quyết định cho phép hoạt động"),
-        (24, "fees", "phí, lệ phí, hoặc Không"),
-        (28, "legal_bases[1].number", "số ký hiệu, ví dụ 21/2019/TT-BGDĐT"),
-        (29, "legal_bases[1].title", "trích yếu văn bản"),
-        (30, "legal_bases[1].date", "ngày ban hành, ví dụ 2019-11-29"),
-        (31, "legal_bases[1].issuer", "cơ quan ban hành, ví dụ Bộ Giáo dục và Đào tạo"),
-        (34, "published_by.number", "số quyết định công bố, ví dụ 2922/QĐ-UBND"),
-        (35, "published_by.date", "ngày công bố, ví dụ 2018-11-05"),
-    )]
+    found = placeholders_in(path)
+    assert len(found) == 11
+    assert [error.split(": ", 2)[1] for error in errors(check)] == [
+        "field", "applicants[1]", "steps[1].title", "channels[1].via", "documents[1].name", "time_limit", "result",
+        "legal_bases[1].number", "legal_bases[1].title", "published_by.number", "published_by.date"]
+    assert errors(check) == [placeholder_error(PROCEDURE, line, error.split(": ", 2)[1], hint)
+                             for (line, hint), error in zip(found, errors(check))]
 
-    fill(site, PROCEDURE, {
-        "mã lĩnh vực, ví dụ G03-GD14 (Văn bằng, chứng chỉ)": "G03-GD14",
-        "cơ quan có thẩm quyền quyết định, ví dụ Giám đốc Sở Giáo dục và Đào tạo": "Giám đốc Sở",
-        "đối tượng thực hiện, ví dụ Công dân Việt Nam": "Người được cấp văn bằng",
-        "bước 1, ví dụ Nộp hồ sơ tại Bộ phận một cửa": "Nộp đơn tại Bộ phận một cửa",
-        "in_person (trực tiếp), online (trực tuyến) hoặc postal (bưu chính)": "in_person",
-        "tên giấy tờ, ví dụ Đơn đề nghị": "Đơn đề nghị cấp bản sao",
-        "số ngày làm việc, ví dụ 15": "Ngay trong ngày",
-        "kết quả, ví dụ Quyết định cho phép hoạt động": "Bản sao văn bằng",
-        "phí, lệ phí, hoặc Không": "Không",
-        "số ký hiệu, ví dụ 21/2019/TT-BGDĐT": "21/2019/TT-BGDĐT",
-        "trích yếu văn bản": "Quy chế quản lý văn bằng",
-        "ngày ban hành, ví dụ 2019-11-29": "2019-11-29",
-        "cơ quan ban hành, ví dụ Bộ Giáo dục và Đào tạo": "Bộ Giáo dục và Đào tạo",
-        "số quyết định công bố, ví dụ 2922/QĐ-UBND": "2922/QĐ-UBND",
-        "ngày công bố, ví dụ 2018-11-05": "2018-11-05",
-    })
+    fill(site, PROCEDURE, {hint: value for (_, hint), value in zip(found, (
+        "G03-GD14", "Người được cấp văn bằng", "Nộp đơn tại Bộ phận một cửa", "in_person", "Đơn đề nghị cấp bản sao",
+        "Ngay trong ngày", "Bản sao văn bằng", "21/2019/TT-BGDĐT", "Quy chế quản lý văn bằng", "2922/QĐ-UBND",
+        "2018-11-05"))})
     assert cchc(site, "check").stdout == CLEAN.format(n=3)
 
 
 def test_a_placeholder_hides_the_other_errors_of_its_field_only(site):
     cchc(site, "new", "thu-tuc", "Cấp bản sao văn bằng, chứng chỉ từ sổ gốc")
     path = site.root / PROCEDURE
-    path.write_text(path.read_text(encoding="utf-8").replace("sets: 1 ", "sets: 0 "), encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    sets_line = text[:text.index("\nsets: 1 ")].count("\n") + 2
+    path.write_text(text.replace("\nsets: 1 ", "\nsets: 0 "), encoding="utf-8")
     found = errors(cchc(site, "check"))
-    assert len(found) == 16
-    assert (f'{PROCEDURE}:21: sets: số lượng hồ sơ phải là số nguyên từ 1 trở lên, không phải "0" '
+    assert len(found) == 12
+    assert (f'{PROCEDURE}:{sets_line}: sets: số lượng hồ sơ phải là số nguyên từ 1 trở lên, không phải "0" '
             "(expected a whole number)") in found
     assert not any("không đúng dạng ngày" in line or "không hợp lệ" in line for line in found)
 
@@ -108,13 +96,12 @@ def test_new_question_is_unpublished_until_answered_and_passes_once_filled(site)
     assert result.stdout == (f'Đã tạo {rel} (câu hỏi, chưa trả lời nên chưa đăng); thay mọi chữ "CẦN BỔ SUNG" '
                              'rồi chạy "cchc check" để xem còn thiếu gì.\n')
     text = (site.root / rel).read_text(encoding="utf-8")
-    assert "\nasked: 2023-11-15 " in text  # SOURCE_DATE_EPOCH 1700000000 is 15/11 in Vietnam, 14/11 in UTC
-    assert errors(cchc(site, "check")) == [
-        placeholder_error(rel, 3, "question", "câu hỏi nguyên văn của người dân"),
-        placeholder_error(rel, 5, "asker", "tên người hỏi, ví dụ Trần Thị H."),
-    ]
-    fill(site, rel, {"tên người hỏi, ví dụ Trần Thị H.": "Trần Thị H.",
-                     "question": "  Tôi bị mất bằng tốt nghiệp THPT.\n  Xin bản sao ở đâu?"})
+    assert "\nasked: 2023-11-15\n" in text  # SOURCE_DATE_EPOCH 1700000000 is 15/11 in Vietnam, 14/11 in UTC
+    assert '\nchannel: "website"\n' in text
+    found = placeholders_in(site.root / rel)
+    assert errors(cchc(site, "check")) == [placeholder_error(rel, line, field, hint)
+                                           for (line, hint), field in zip(found, ("question", "asker"))]
+    fill(site, rel, {found[0][1]: "Tôi bị mất bằng tốt nghiệp THPT. Xin bản sao ở đâu?", found[1][1]: "Trần Thị H."})
     assert cchc(site, "check").stdout == CLEAN.format(n=3)
     answered = (site.root / rel).read_text(encoding="utf-8").replace("# answered", "answered")
     (site.root / rel).write_text(answered + "\nBạn nộp đơn tại Sở.\n", encoding="utf-8")
@@ -128,8 +115,9 @@ def test_new_document_takes_its_type_from_the_number(site):
     data = yaml.safe_load((site.root / rel).read_text(encoding="utf-8"))
     assert (data["number"], data["type"], str(data["date"])) == ("993/SGDĐT-TCCB", "CV", "2023-11-15")
     assert data["issuer"] == "Sở Giáo dục và Đào tạo tỉnh Thử Nghiệm"
-    assert errors(cchc(site, "check")) == [placeholder_error(rel, 8, "summary", "trích yếu văn bản")]
-    fill(site, rel, {"trích yếu văn bản": "Tăng cường cải cách hành chính"})
+    [(line, hint)] = placeholders_in(site.root / rel)
+    assert errors(cchc(site, "check")) == [placeholder_error(rel, line, "summary", hint)]
+    fill(site, rel, {hint: "Tăng cường cải cách hành chính"})
     assert cchc(site, "check").stdout == CLEAN.format(n=3)
 
     cchc(site, "new", "van-ban", "290/KH-SGDĐT")
@@ -174,7 +162,8 @@ def test_the_readmes_document_example_works_in_the_example_project(tmp_path):
     assert created.stdout.startswith(f"Đã tạo {rel} (văn bản);")
     check = cchc_in(example, "check")
     assert (check.returncode, errors(check)) == (1, [shown_error])
-    fill_file(example / rel, {"trích yếu văn bản": "Kế hoạch thực hiện công tác cải cách hành chính năm 2023"})
+    [(_, hint)] = placeholders_in(example / rel)
+    fill_file(example / rel, {hint: "Kế hoạch thực hiện công tác cải cách hành chính năm 2023"})
     check = cchc_in(example, "check", "--format", "json")
     assert (check.returncode, json.loads(check.stdout)) == (0, [])
 
@@ -182,10 +171,11 @@ def test_the_readmes_document_example_works_in_the_example_project(tmp_path):
 def test_a_duplicate_number_is_reported_at_its_line_in_json(site):
     site.plan(2022)
     cchc(site, "new", "van-ban", "290/KH-SGDĐT")
-    fill(site, "content/van-ban/290-kh-sgddt.yaml", {"trích yếu văn bản": "Tuyên truyền CCHC"})
+    [(_, hint)] = placeholders_in(site.root / "content/van-ban/290-kh-sgddt.yaml")
+    fill(site, "content/van-ban/290-kh-sgddt.yaml", {hint: "Tuyên truyền CCHC"})
     result = cchc(site, "check", "--format", "json")
     assert result.returncode == 1
     assert json.loads(result.stdout) == [{
-        "path": "content/van-ban/290-kh-sgddt.yaml", "line": 3, "field": "number", "severity": "error",
+        "path": "content/van-ban/290-kh-sgddt.yaml", "line": 4, "field": "number", "severity": "error",
         "message": 'văn bản "290/KH-SGDĐT" đã có ở plans/2022.yaml:2; mỗi văn bản chỉ ghi một lần (kế hoạch tuyên '
                    "truyền trong plans/ tự có trong danh sách văn bản) (duplicate document)"}]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from cchc.kinds.news.load import NEWS_DIR
+from cchc.kinds.news.model import NEWS_DIR
 from cchc.kinds.news.pages import ARTICLE_BODY_TEMPLATE, ARTICLE_TEMPLATE
-from cchc.search.index import (MAIN_BUNDLE, NEWS_BUNDLE, NEWS_PREFIX, SEARCHABLE_TEMPLATES, EarlyBundles, IndexedPages,
+from cchc.search.index import (MAIN_BUNDLE, NEWS_BUNDLE, NEWS_PREFIX, searchable_templates, EarlyBundles, IndexedPages,
                          PagefindRun, bundle_of)
 from conftest import REPO, Site, search_fragments
 
@@ -21,7 +21,7 @@ def test_the_searchable_templates_are_those_that_mark_a_searchable_body():
 
     marked = {path.name for path in (REPO / "overrides").glob("*.html") if marks(path.name)}
     assert not marks(ARTICLE_TEMPLATE) and marks(ARTICLE_BODY_TEMPLATE)  # its body comes rendered with its Markdown
-    assert marked | {ARTICLE_TEMPLATE} == SEARCHABLE_TEMPLATES
+    assert marked | {ARTICLE_TEMPLATE} == searchable_templates()
 
 
 def test_news_pages_go_to_the_news_bundle():

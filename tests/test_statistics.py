@@ -173,7 +173,7 @@ def test_file_that_is_a_bare_list(tmp_path):
 def test_no_files_means_no_data(tmp_path):
     statistics, errors = load(tmp_path)
     assert errors == [] and statistics.periods == () and statistics.surveys == () and statistics.latest is None
-    assert statistics.src_uris == frozenset()
+    assert statistics.unpublished == frozenset()
 
 
 # --- periods and the rate -----------------------------------------------------------------------

@@ -20,7 +20,7 @@ from cchc.site.content import load_site
 from cchc.kinds.documents.load import symbol_type
 from cchc.core.errors import ContentErrors
 from cchc.core.fields import parse_day
-from cchc.cli.new import TEMPLATES, NewProblem, create
+from cchc.cli.new import NewProblem, create, kinds_with_new, next_step
 from cchc.kinds.plans.load import plan_years
 from cchc.kinds.procedures.import_sheet import ImportProblem
 from cchc.kinds.procedures.write import ImportResult, import_procedures
@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fix", action="store_true", help="tự sửa lỗi chữ viết (NFD, TCVN3, VNI, ký tự lạ)")
     check.add_argument("--strict", action="store_true", help="coi cảnh báo như lỗi (mã thoát 1)")
     new = commands.add_parser("new", help="tạo tệp nội dung mới từ mẫu")
-    new.add_argument("kind", metavar="loai", help=f"loại nội dung: {', '.join(TEMPLATES)}")
+    new.add_argument("kind", metavar="loai", help=f"loại nội dung: {', '.join(kinds_with_new())}")
     new.add_argument("title", metavar="tieu_de", help="tiêu đề (văn bản: số, ký hiệu), đặt trong dấu ngoặc kép")
     imports = commands.add_parser("import-thu-tuc", help="nhập danh mục thủ tục từ tệp .xlsx hoặc .csv")
     imports.add_argument("sheet", metavar="tep", help="tệp .xlsx hoặc .csv (UTF-8) như phụ lục Quyết định công bố")
@@ -114,7 +114,7 @@ def _new(project: Project, args: argparse.Namespace) -> int:
     except NewProblem as problem:
         print(f"cchc: {problem}", file=sys.stderr)
         return 1
-    print(f"Đã tạo {project.shown(path)} {TEMPLATES[args.kind].next_step}")
+    print(f"Đã tạo {project.shown(path)} {next_step(args.kind)}")
     return 0
 
 

@@ -1,193 +1,51 @@
-"""``cchc new <kind> "Title"``: start a content file from a template.
+"""``cchc new <kind> "Title"``: start a content file, written from the kind's declaration.
 
-Each kind is one ``Template`` in ``TEMPLATES``: where its files go, how they are named,
-what they start with and what the editor does next. A news article starts as a draft
-(``draft: true``); a procedure, a question or a document starts with placeholders
-"CẦN BỔ SUNG: …" (``cchc.core.placeholders``) wherever only the editor knows the content:
-``cchc check`` and the build report each one as an error until it is filled, so a
-half-written file is never published.
+The file lists the kind's fields in their declared order, each with its help as a comment: required
+ones filled with what is known (the title, today's date, the department from mkdocs.yml, what a kind
+derives from the title) or with a placeholder "CẦN BỔ SUNG: …" (``cchc.core.placeholders``) that
+``cchc check`` and the build report until the editor has written the real content; optional ones
+commented out with an example. A news article starts as a draft (``draft: true``) instead. YAML files
+start with the line VS Code's YAML extension reads to check them as they are typed (``cchc.core.schema``).
 """
 
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Callable
+from typing import Any
 
-from cchc.kinds.documents.load import DOCUMENTS_DIR, NUMBER_HINT, symbol_type, type_of
-from cchc.kinds.news.load import NEWS_DIR
+from cchc.core.declaration import Field, Kind, NewFileProblem
 from cchc.core.placeholders import placeholder
-from cchc.kinds.procedures.model import PROCEDURES_DIR
-from cchc.site.project import Project
-from cchc.kinds.questions.load import QUESTIONS_DIR
+from cchc.core.schema import schema_path
 from cchc.core.text import format_date, nfc, short_slug, slugify
+from cchc.kinds.registry import kinds
+from cchc.site.project import Project
+
+NewProblem = NewFileProblem
+_COMMENT_AT = 40
+"""The column the help comments start at, so that they read as a column in an editor."""
 
 
-class NewProblem(Exception):
-    """The file cannot be created; the message says why, in Vietnamese."""
+def kinds_with_new() -> dict[str, Kind]:
+    """The kinds ``cchc new`` starts, by the word the editor types ("tin-tuc", "thu-tuc"…)."""
+    return {kind.new.command: kind for kind in kinds() if kind.new is not None}
 
 
-@dataclass(frozen=True)
-class Template:
-    folder: str
-    """Under docs_dir, '/'-separated."""
-    file_name: Callable[[str, datetime], str]
-    render: Callable[[str, datetime, Project], str]
-    next_step: str
-    """Printed after "Đã tạo <file>": what the editor does now."""
-
-
-def _news_file_name(slug: str, moment: datetime) -> str:
-    return f"{moment:%Y-%m-%d}-{slug}.md"
-
-
-def _news_article(title: str, moment: datetime, project: Project) -> str:
-    categories = project.extra("news", "categories")
-    first = categories[0] if isinstance(categories, list) and categories else None
-    category = first.get("name") if isinstance(first, dict) else first
-    if not category:
-        raise NewProblem('mkdocs.yml chưa có chuyên mục tin nào ("extra: news: categories:"); '
-                         "thêm ít nhất một chuyên mục rồi chạy lại (no news category)")
-    return (
-        "---\n"
-        f"title: {_quoted(title)}\n"
-        f"date: {moment:%Y-%m-%d %H:%M}\n"
-        "summary: Viết một hai câu tóm tắt ở đây; dòng này hiện ở danh sách tin và trong RSS.\n"
-        f"category: {_quoted(str(category))}   # một chuyên mục trong mkdocs.yml\n"
-        "tags: []                  # từ khóa, ví dụ [kế hoạch, tuyên truyền CCHC]\n"
-        "draft: true               # bản nháp: xóa dòng này khi muốn đăng\n"
-        "---\n"
-        "\n"
-        "Nội dung bài viết, viết bằng Markdown.\n"
-    )
-
-
-def _quoted(text: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML): safe for ':' '#' and quotes."""
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _todo(what: str) -> str:
-    return _quoted(placeholder(what))
-
-
-def _department(project: Project) -> str:
-    name = project.extra("department", "name")
-    return _quoted(str(name)) if name else _todo("cơ quan ban hành")
-
-
-def _yaml_file_name(slug: str, moment: datetime) -> str:
-    return f"{slug}.yaml"
-
-
-def _procedure(name: str, moment: datetime, project: Project) -> str:
-    """Every part of Nghị định 63/2010/NĐ-CP, Điều 8, in the order a)…l) of a Quyết định công bố."""
-    return (
-        f'# Thủ tục hành chính, tạo bằng "cchc new thu-tuc" ngày {format_date(moment)}.\n'
-        '# Thay mọi chữ "CẦN BỔ SUNG: …" (cả dấu ngoặc kép) bằng nội dung của Quyết định công bố; "cchc check"\n'
-        "# liệt kê những chỗ còn thiếu. Hướng dẫn: README, mục \"Thêm hoặc sửa một thủ tục hành chính\".\n"
-        '# code: "1.000000"             # mã thủ tục quốc gia d.dddddd: bỏ dấu # ở đầu dòng khi có mã\n'
-        f"name: {_quoted(name)}\n"
-        f"field: {_todo('mã lĩnh vực, ví dụ G03-GD14 (Văn bằng, chứng chỉ)')}\n"
-        "levels: [tinh]                 # cấp thực hiện: tinh, huyen, xa\n"
-        "agencies:                      # e) cơ quan thực hiện\n"
-        f"  deciding: {_todo('cơ quan có thẩm quyền quyết định, ví dụ Giám đốc Sở Giáo dục và Đào tạo')}\n"
-        f"  handling: {_department(project)}   # cơ quan trực tiếp thực hiện\n"
-        "applicants:                    # đ) đối tượng thực hiện\n"
-        f"  - {_todo('đối tượng thực hiện, ví dụ Công dân Việt Nam')}\n"
-        "steps:                         # a) trình tự thực hiện, mỗi bước một dòng\n"
-        f"  - {_todo('bước 1, ví dụ Nộp hồ sơ tại Bộ phận một cửa')}\n"
-        "channels:                      # b) cách thức thực hiện, mỗi cách một dòng\n"
-        f"  - via: {_todo('in_person (trực tiếp), online (trực tuyến) hoặc postal (bưu chính)')}\n"
-        "documents:                     # c) thành phần hồ sơ, mỗi giấy tờ một mục\n"
-        f"  - name: {_todo('tên giấy tờ, ví dụ Đơn đề nghị')}\n"
-        "    originals: 1               # số bản chính\n"
-        "    copies: 0                  # số bản sao\n"
-        "sets: 1                        # số lượng hồ sơ (bộ)\n"
-        f"time_limit: {_todo('số ngày làm việc, ví dụ 15')}   # d) thời hạn giải quyết\n"
-        f"result: {_todo('kết quả, ví dụ Quyết định cho phép hoạt động')}   # g) kết quả thực hiện\n"
-        f"fees: {_todo('phí, lệ phí, hoặc Không')}   # h) phí, lệ phí\n"
-        "forms: []                      # i) mẫu đơn, mẫu tờ khai, ví dụ [Mẫu số 01 ban hành kèm theo …]\n"
-        "requirements: []               # k) yêu cầu, điều kiện thực hiện (nếu có)\n"
-        "legal_bases:                   # l) căn cứ pháp lý, mỗi văn bản một mục\n"
-        f"  - number: {_todo('số ký hiệu, ví dụ 21/2019/TT-BGDĐT')}\n"
-        f"    title: {_todo('trích yếu văn bản')}\n"
-        f"    date: {_todo('ngày ban hành, ví dụ 2019-11-29')}\n"
-        f"    issuer: {_todo('cơ quan ban hành, ví dụ Bộ Giáo dục và Đào tạo')}\n"
-        "online_level: none             # toan_trinh, mot_phan hoặc none; khác none thì thêm portal_url: https://…\n"
-        "published_by:                  # quyết định công bố thủ tục\n"
-        f"  number: {_todo('số quyết định công bố, ví dụ 2922/QĐ-UBND')}\n"
-        f"  date: {_todo('ngày công bố, ví dụ 2018-11-05')}\n"
-    )
-
-
-def _question_file_name(slug: str, moment: datetime) -> str:
-    return f"{slug}.md"
-
-
-def _question(title: str, moment: datetime, project: Project) -> str:
-    return (
-        "---\n"
-        f"title: {_quoted(title)}\n"
-        "question: |                    # câu hỏi nguyên văn của người dân, có thể nhiều dòng\n"
-        f"  {placeholder('câu hỏi nguyên văn của người dân')}\n"
-        f"asker: {_todo('tên người hỏi, ví dụ Trần Thị H.')}   # chỉ tên; KHÔNG ghi điện thoại, email, địa chỉ\n"
-        "# locality: phường 2, TP Sóc Trăng   # địa phương của người hỏi (không bắt buộc)\n"
-        f"asked: {moment:%Y-%m-%d}              # ngày hỏi\n"
-        "channel: website               # website | duong_day_nong | dan_hoi_giam_doc_tra_loi | cong_dvc | email\n"
-        "# field: G03-GD14              # mã lĩnh vực (không bắt buộc)\n"
-        "# procedures: []               # mã thủ tục liên quan, ví dụ [1.005142] (không bắt buộc)\n"
-        "# Khi trả lời: bỏ dấu # ở hai dòng dưới và viết câu trả lời bằng Markdown sau dòng --- cuối.\n"
-        "# Câu hỏi chưa có câu trả lời thì chưa được đăng.\n"
-        "# answered_by: Văn phòng Sở\n"
-        f"# answered: {moment:%Y-%m-%d}\n"
-        "---\n"
-    )
-
-
-def _document(number: str, moment: datetime, project: Project) -> str:
-    if symbol_type(number) is None:
-        raise NewProblem(f'số, ký hiệu "{number}" không đúng dạng; {NUMBER_HINT} (invalid number-symbol)')
-    return (
-        f'# Văn bản chỉ đạo, điều hành, tạo bằng "cchc new van-ban" ngày {format_date(moment)}.\n'
-        '# Thay mọi chữ "CẦN BỔ SUNG: …"; hướng dẫn: README, mục "Văn bản chỉ đạo, điều hành".\n'
-        f"number: {_quoted(number)}\n"
-        f"type: {type_of(number)}                       # loại văn bản, khớp với ký hiệu (CV: công văn)\n"
-        f"date: {moment:%Y-%m-%d}               # ngày ban hành: sửa nếu không phải hôm nay\n"
-        f"issuer: {_department(project)}\n"
-        "# signer: Nguyễn Văn A         # người ký (không bắt buộc)\n"
-        f"summary: {_todo('trích yếu văn bản')}\n"
-        "status: con_hieu_luc           # con_hieu_luc | het_hieu_luc | bi_thay_the (khi đó ghi replaced_by)\n"
-        f"# file: tep/{slugify(number)}.pdf   # tệp văn bản, tính từ thư mục content/van-ban/\n"
-    )
-
-
-_FILL = '; thay mọi chữ "CẦN BỔ SUNG" rồi chạy "cchc check" để xem còn thiếu gì.'
-TEMPLATES: dict[str, Template] = {
-    NEWS_DIR: Template(NEWS_DIR, _news_file_name, _news_article,
-                       '(bản nháp); điền tóm tắt, nội dung rồi xóa dòng "draft: true" khi muốn đăng.'),
-    "thu-tuc": Template(PROCEDURES_DIR, _yaml_file_name, _procedure, f"(thủ tục hành chính){_FILL}"),
-    QUESTIONS_DIR: Template(QUESTIONS_DIR, _question_file_name, _question,
-                            f"(câu hỏi, chưa trả lời nên chưa đăng){_FILL}"),
-    DOCUMENTS_DIR: Template(DOCUMENTS_DIR, _yaml_file_name, _document, f"(văn bản){_FILL}"),
-}
-
-
-def create(project: Project, kind: str, title: str, moment: datetime) -> str:
+def create(project: Project, command: str, title: str, moment: datetime) -> str:
     """Write the new file and return its path; refuse to overwrite anything."""
-    template = TEMPLATES.get(kind)
-    if template is None:
-        raise NewProblem(_unsupported(kind))
+    kind = kinds_with_new().get(command)
+    if kind is None:
+        raise NewProblem(f'không có loại nội dung "{command}"; chọn một trong: {", ".join(kinds_with_new())} '
+                         "(unknown kind)")
     title = nfc(" ".join(title.split()))
     slug = short_slug(slugify(title))
     if not slug:
         raise NewProblem(f'tiêu đề "{title}" không có chữ hay số nào để đặt tên tệp; '
                          "viết tiêu đề bằng chữ (title gives an empty file name)")
-    text = template.render(title, moment, project)
-    folder = os.path.join(project.paths.docs_dir, *template.folder.split("/"))
-    path = os.path.join(folder, template.file_name(slug, moment))
+    text = render(kind, title, moment, project)
+    folder = os.path.join(project.paths.docs_dir, *kind.folder.split("/"))
+    path = os.path.join(folder, kind.new.file_name(slug, moment))
     os.makedirs(folder, exist_ok=True)
     try:
         with open(path, "x", encoding="utf-8", newline="\n") as stream:
@@ -198,5 +56,110 @@ def create(project: Project, kind: str, title: str, moment: datetime) -> str:
     return path
 
 
-def _unsupported(kind: str) -> str:
-    return f'không có loại nội dung "{kind}"; chọn một trong: {", ".join(TEMPLATES)} (unknown kind)'
+def next_step(command: str) -> str:
+    return kinds_with_new()[command].new.next_step
+
+
+def render(kind: Kind, title: str, moment: datetime, project: Project) -> str:
+    """The new file's text: front matter (Markdown kinds) or YAML, in the declared order of the fields."""
+    known = {kind.new.title_field: title, **kind.new.known(title, project)}
+    lines = []
+    for spec in kind.fields:
+        lines += _field_lines(spec, known, moment, project, kind.new.draft, "")
+    if kind.file_format == "markdown":
+        body = f"{kind.body.label[0].upper()}{kind.body.label[1:]}, viết bằng Markdown.\n" if kind.new.draft else ""
+        return "---\n" + "\n".join(lines) + "\n---\n" + (f"\n{body}" if body else "")
+    header = [f"# yaml-language-server: $schema={project.site_url or ''}{schema_path(kind)}",
+              f'# {kind.label}, tạo bằng "cchc new {kind.new.command}" ngày {format_date(moment)}.',
+              *(f"# {line}" for line in kind.new.comment.splitlines() if line),
+              '# Thay mọi chữ "CẦN BỔ SUNG: …" (cả dấu ngoặc kép) bằng nội dung thật; "cchc check" liệt kê những '
+              "chỗ còn thiếu."]
+    return "\n".join(header + lines) + "\n"
+
+
+def _field_lines(spec: Field, known: dict[str, Any], moment: datetime, project: Project, draft: bool,
+                 path: str) -> list[str]:
+    name = f"{path}{spec.name}"
+    indent = "  " * path.count(".")
+    if name in known:
+        return [_with_comment(f"{indent}{spec.name}: {_yaml(known[name])}", spec.help)]
+    if not spec.required:
+        example = "..." if spec.example is None else _yaml(spec.example)
+        if spec.type in ("date", "datetime") and not path:
+            example = _yaml(_value(spec, moment, project, draft, top=True))  # "answered: today", when uncommented
+        return [_with_comment(f"{indent}# {spec.name}: {example}", spec.help or spec.label)]
+    if spec.type == "record":
+        return [_with_comment(f"{indent}{spec.name}:", spec.help or spec.label),
+                *(line for sub in spec.fields for line in _field_lines(sub, known, moment, project, draft, f"{name}."))]
+    if spec.type == "records":
+        return [_with_comment(f"{indent}{spec.name}:", spec.help or spec.label), *_first_record(spec, indent)]
+    return [_with_comment(f"{indent}{spec.name}: {_yaml(_value(spec, moment, project, draft, top=not path))}",
+                          spec.help)]
+
+
+def _first_record(spec: Field, indent: str) -> list[str]:
+    """One item of a required list: its required fields to fill, its counts with their example."""
+    lines, first = [], True
+    for sub in spec.fields:
+        if sub.required:
+            value = _yaml(_placeholder(sub))
+        elif sub.type == "integer" and sub.example is not None:
+            value = _yaml(sub.example)
+        else:
+            continue
+        prefix = f"{indent}  - " if first else f"{indent}    "
+        lines.append(_with_comment(f"{prefix}{sub.name}: {value}", sub.help or sub.label))
+        first = False
+    return lines
+
+
+def _value(spec: Field, moment: datetime, project: Project, draft: bool, top: bool) -> Any:
+    """What a required field starts with: today's date (the file's own date, not a date inside a record such
+    as a publishing decision's), a default, a first category, or a placeholder."""
+    if spec.type == "datetime" and top:
+        return moment.strftime("%Y-%m-%d %H:%M")
+    if spec.type == "date" and top:
+        return moment.strftime("%Y-%m-%d")
+    if spec.default is not None:
+        return spec.default
+    if spec.type in ("integer", "choices") and spec.example is not None:
+        return spec.example
+    if spec.choices == "categories":
+        return _first_category(project)
+    if draft:
+        return f"Viết {spec.label} ở đây."
+    text = _placeholder(spec)
+    return [text] if spec.type in ("paragraphs", "texts") else text
+
+
+def _placeholder(spec: Field) -> str:
+    """ "CẦN BỔ SUNG: <label>, ví dụ <example>" (or the allowed values, for a choice)."""
+    if isinstance(spec.choices, dict) and len(spec.choices) <= 5:
+        choices = ", ".join(f"{key} ({label})" for key, label in spec.choices.items())
+        return placeholder(f"{spec.label}: {choices}")
+    example = f", ví dụ {spec.example}" if isinstance(spec.example, (str, int)) else ""
+    return placeholder(f"{spec.label}{example}")
+
+
+def _first_category(project: Project) -> str:
+    categories = project.extra("news", "categories")
+    first = categories[0] if isinstance(categories, list) and categories else None
+    category = first.get("name") if isinstance(first, dict) else first
+    if not category:
+        raise NewProblem('mkdocs.yml chưa có chuyên mục tin nào ("extra: news: categories:"); '
+                         "thêm ít nhất một chuyên mục rồi chạy lại (no news category)")
+    return str(category)
+
+
+def _yaml(value: Any) -> str:
+    """A YAML value on one line: JSON is valid YAML, and quotes keep ':' '#' and leading words safe."""
+    if isinstance(value, str) and (value[:4].isdigit() and len(value) >= 10 and value[4] == "-"):
+        return value  # a date or a date and time, as the loaders read it
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _with_comment(line: str, comment: str) -> str:
+    if not comment:
+        return line
+    first_sentence = comment.split(". ")[0].rstrip(".")
+    return f"{line.ljust(_COMMENT_AT)} # {first_sentence}"

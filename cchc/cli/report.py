@@ -16,7 +16,7 @@ from datetime import date
 
 from cchc.site.content import SiteContent
 from cchc.kinds.documents.load import Document
-from cchc.kinds.news.load import Article
+from cchc.kinds.news.model import Article
 from cchc.kinds.plans.pages import PlanReport, summarize
 from cchc.kinds.procedures.model import Change, Procedure
 from cchc.kinds.questions.load import Question
@@ -55,11 +55,11 @@ class YearReport:
 def build_year_report(site: SiteContent, year: int) -> YearReport:
     today = site.built_at.date()
     procedures = site.procedures.procedures
-    articles = tuple(sorted((a for a in site.public_news.articles if a.year == year), key=lambda a: a.published))
+    articles = tuple(sorted((a for a in site.news.public.articles if a.year == year), key=lambda a: a.published))
     counted = Counter(a.category.slug for a in articles)
     return YearReport(
         year=year, today=today,
-        plan=summarize(site.plans[year], site.public_news, today) if year in site.plans else None,
+        plan=summarize(site.plans[year], site.news.public, today) if year in site.plans else None,
         articles=articles,
         categories=tuple((c.name, counted[c.slug]) for c in site.settings.categories),
         documents=tuple(sorted((d for d in site.documents if d.issued.year == year), key=lambda d: (d.issued, d.number))),

@@ -58,6 +58,8 @@ class Field:
     """The fields of a record, or of each record of a list."""
     item_text: str | None = None
     """For a list of records that may also be written as plain lines: the field a plain line fills."""
+    or_total: bool = False
+    """For a record of counts that may also be written as one number, their total ("received: 557")."""
 
     def __post_init__(self) -> None:
         if self.type not in TYPES:
@@ -79,6 +81,13 @@ class NewFile:
     """Lines at the top of the file, after the schema line (YAML kinds)."""
     draft: bool = False
     """A news article starts as a draft instead of with placeholders."""
+    known: Callable[[str, Any], dict[str, Any]] = lambda title, project: {}
+    """(title, project) → values the kind knows already, by field ("agencies.handling"); may raise
+    ``NewFileProblem`` when the title cannot be used (a malformed document number)."""
+
+
+class NewFileProblem(Exception):
+    """``cchc new`` cannot create the file; the message says why, in Vietnamese."""
 
 
 @dataclass(frozen=True)
@@ -128,6 +137,17 @@ class Kind:
     @property
     def labels(self) -> dict[str, str]:
         return {f.name: f.label for f in self.fields}
+
+
+class Published(tuple):
+    """A kind's loaded models (a tuple) that also says which of its files are not published as they are."""
+
+    unpublished: frozenset[str]
+
+    def __new__(cls, items=(), unpublished=frozenset()):
+        published = super().__new__(cls, items)
+        published.unpublished = frozenset(unpublished)
+        return published
 
 
 def labels_of(fields: tuple[Field, ...]) -> dict[str, str]:

@@ -22,10 +22,11 @@ from typing import Any, Callable
 from markupsafe import Markup, escape
 
 
-def autoescape_templates_in(folder: str | None) -> Callable[[str | None], bool]:
-    """Jinja's ``autoescape``: on for the templates of ``folder`` (cchc's overrides), off for Material's."""
+def autoescape_templates_in(folders: list[str]) -> Callable[[str | None], bool]:
+    """Jinja's ``autoescape``: on for the templates of ``folders`` (cchc's overrides and the kinds' own
+    templates), off for Material's."""
     own: set[str] = set()
-    if folder and os.path.isdir(folder):
+    for folder in folders:
         for parent, _, files in os.walk(folder):
             rel = os.path.relpath(parent, folder)
             own.update(name if rel == "." else f"{rel.replace(os.sep, '/')}/{name}" for name in files)

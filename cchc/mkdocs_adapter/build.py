@@ -19,7 +19,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_datetime, get_relative_url
 
-from cchc.mkdocs_adapter.chrome_cache import ChromeCache, add_material_prefix, translations
+from cchc.kinds.registry import template_dirs
+from cchc.mkdocs_adapter.chrome_cache import ChromeCache, add_kind_templates, add_material_prefix, translations
 from cchc.site.content import ContentPaths, SiteContent
 from cchc.core.errors import ContentErrors
 from cchc.core.escaping import autoescape_templates_in, escape_config_texts
@@ -77,6 +78,11 @@ def failure_message(error: Exception) -> str:
             f"(unexpected error: {type(error).__name__}: {error})")
 
 
+def own_template_dirs(config: MkDocsConfig) -> list[str]:
+    """cchc's templates: the theme's custom_dir (overrides/) and each kind's own folder."""
+    return ([config.theme.custom_dir] if config.theme.custom_dir else []) + template_dirs()
+
+
 class TrackedFile(File):
     """A page whose need to be rendered again under ``--dirty`` cchc decides (see ``cchc.mkdocs_adapter.rebuilds``)."""
 
@@ -131,7 +137,8 @@ class SiteBuild:
         self.preview = preview
         self.dirty = dirty
         config_path = os.path.abspath(config.config_file_path)
-        self.paths = ContentPaths(os.path.dirname(config_path), config_path, config.docs_dir, tuple(config.theme.dirs))
+        self.paths = ContentPaths(os.path.dirname(config_path), config_path, config.docs_dir,
+                                  (*config.theme.dirs, *template_dirs()))
         self.memory = memory_for(config_path)
         if not dirty:
             self.memory.search.wait()  # a full rebuild cleans the site folder: not under a running indexer
@@ -258,7 +265,7 @@ class SiteBuild:
     def _site_stamp(self) -> tuple:
         """What every page may show: settings, globals, feed links, the day, mkdocs.yml and the theme."""
         site = self.site
-        theme = [self.config.theme.custom_dir] if self.config.theme.custom_dir else []
+        theme = own_template_dirs(self.config)
         return (site.settings, self.globals, tuple((f.folder, f.title) for f in self.feeds), site.built_at.date(),
                 file_digest(self.paths.config_path), theme_stamp(theme), self.preview)
 
@@ -298,8 +305,9 @@ class SiteBuild:
 
         MkDocs makes a new environment for each build, so the menu cache never outlives one.
         """
+        add_kind_templates(env, template_dirs())
         add_material_prefix(env)
-        env.autoescape = autoescape_templates_in(self.config.theme.custom_dir)
+        env.autoescape = autoescape_templates_in(own_template_dirs(self.config))
         env.bytecode_cache = self.memory.templates
         env.globals["cchc_chrome"] = ChromeCache().template_global()
         env.globals["cchc_translate"] = translations(env, self.config.theme["language"])

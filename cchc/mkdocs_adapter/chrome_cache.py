@@ -33,6 +33,12 @@ MATERIAL_PREFIX = "material"
 """Templates can include Material's original of a file we override as ``material/<path>``."""
 
 
+def add_kind_templates(env: Environment, folders: list[str]) -> None:
+    """Let the theme find each content kind's own page templates (``cchc/kinds/<kind>/templates/``)."""
+    if folders:
+        env.loader = ChoiceLoader([env.loader, FileSystemLoader(folders)])
+
+
 def add_material_prefix(env: Environment) -> None:
     """Let an override wrap the Material template of the same name (``material/partials/nav.html``)."""
     originals = PrefixLoader({MATERIAL_PREFIX: FileSystemLoader(get_theme_dir("material"))})

@@ -82,6 +82,7 @@ def _is_page(path: str) -> bool:
 
 
 def watch_templates(server: Any, theme_dirs: list[str]) -> None:
-    """Watch cchc's own templates (the theme's custom_dir), which ``mkdocs serve`` skips without --watch-theme."""
+    """Watch cchc's own templates (the theme's custom_dir, the kinds' folders), which ``mkdocs serve`` skips
+    without --watch-theme."""
     for folder in theme_dirs:
         server.watch(folder)

@@ -29,6 +29,8 @@ from mkdocs.plugins import get_plugin_logger
 
 from cchc.search import input as search_input
 from cchc.core.pages import GeneratedPage
+from cchc.kinds.news.model import NEWS_DIR
+from cchc.kinds.registry import kinds
 from cchc.search.canonical import UnexpectedBundle, canonicalize_bundle
 from cchc.search.input import searchable_region
 
@@ -41,11 +43,14 @@ NEWS_BUNDLE = "pagefind-tin-tuc"
 BUNDLES = (MAIN_BUNDLE, NEWS_BUNDLE)
 """Pagefind bundles (folders of the built site), the main one first: the search page loads Pagefind's UI
 from the first one that exists and merges the others into its results (Pagefind's ``mergeIndex``)."""
-NEWS_PREFIX = "tin-tuc/"
-"""``cchc.kinds.news.load.NEWS_DIR``, not imported: ``cchc.kinds.news.load`` imports ``cchc.mkdocs_adapter.rebuilds``, which imports this module."""
-SEARCHABLE_TEMPLATES = frozenset({"article.html", "procedure.html", "question.html", "document.html",
-                                  "plan-calendar.html", "plan-month.html"})
-"""The templates that mark their page with ``data-pagefind-body`` (a test keeps this list true)."""
+NEWS_PREFIX = f"{NEWS_DIR}/"
+
+
+def searchable_templates() -> frozenset[str]:
+    """The templates that mark their page with ``data-pagefind-body``, as each kind declares them (a test keeps
+    the declarations true)."""
+    return frozenset(template for kind in kinds() for template in kind.searchable_templates)
+
 
 
 def bundle_of(path: str) -> str:
@@ -60,7 +65,7 @@ def pages_in(bundle: str, pages: dict[str, str]) -> dict[str, str]:
 
 def bundle_of_page(page: object) -> str | None:
     """The bundle that indexes a section's page, or None if its template does not make it searchable."""
-    if getattr(page, "template", None) not in SEARCHABLE_TEMPLATES:
+    if getattr(page, "template", None) not in searchable_templates():
         return None
     return bundle_of(page.url)
 

@@ -1,8 +1,9 @@
 """Load and validate all content of the site once per build.
 
-``load_site`` is the single entry point: it reads the settings and every
-content kind, collects all errors, and either returns an immutable
-``SiteContent`` or raises ``ContentErrors`` listing every problem.
+``load_site`` is the single entry point: it reads the settings, checks what content/ holds as a whole
+(links, misplaced files, plain pages), then loads every declared kind (``cchc.kinds.registry``) in the
+order their dependencies give, collects all errors, and either returns an immutable ``SiteContent`` or
+raises ``ContentErrors`` listing every problem.
 """
 
 from __future__ import annotations
@@ -12,21 +13,18 @@ import posixpath
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cached_property
+from typing import Any, Mapping
 
-from cchc.kinds.documents.load import Document, is_document, load_documents
 from cchc.core.errors import ContentErrors, ErrorLog
-from cchc.site.folders import is_markdown, is_refused, link_problems, misplaced_files, section_of
-from cchc.kinds.news.load import Article, News, is_article, load_articles
-from cchc.core.reading import SourceFile, guarded
-from cchc.site.plain_pages import check_plain_pages, page_templates
-from cchc.kinds.plans.load import PLANS_DIR, Plan, load_plans
-from cchc.kinds.procedures.model import Catalogue
-from cchc.kinds.procedures.load import is_procedure, load_procedures
 from cchc.core.memo import FileMemo
-from cchc.kinds.questions.load import Question, is_question, load_questions
+from cchc.core.reading import SourceFile, guarded
+from cchc.kinds.registry import in_load_order
+from cchc.site.folders import is_plain_page, is_refused, link_problems, misplaced_files
+from cchc.site.plain_pages import check_plain_pages, page_templates
 from cchc.site.settings import Settings, load_settings
-from cchc.kinds.statistics.model import PERIODS_URI, SURVEYS_URI, Statistics
-from cchc.kinds.statistics.load import load_statistics
+
+PLANS_DIR = "plans"
+"""The project's folder beside content/ that holds the yearly plans (read by their kind, checked for links here)."""
 
 
 @dataclass(frozen=True)
@@ -50,23 +48,32 @@ class ContentPaths:
 
 
 @dataclass(frozen=True)
-class SiteContent:
+class LoadContext:
+    """What a kind's loader is given: its own files, the kinds loaded before it, and where to report."""
+
+    paths: ContentPaths
     settings: Settings
-    news: News
-    """What this build shows: the public articles, plus drafts when previewing."""
-    public_news: News
-    """What feeds carry: never drafts or future articles, even in a preview."""
-    all_articles: tuple[Article, ...]
-    """Every valid article, drafts and future ones included."""
-    plans: dict[int, Plan]
-    """The yearly propaganda plans by year."""
-    procedures: Catalogue
-    documents: tuple[Document, ...]
-    """Guiding documents, newest first, the yearly plans included."""
-    questions: tuple[Question, ...]
-    """Answered questions, newest answer first (unanswered ones, or answers dated after the build, wait)."""
-    statistics: Statistics
-    """Dossier figures per period and satisfaction surveys."""
+    now: datetime
+    include_drafts: bool
+    log: ErrorLog
+    memo: FileMemo
+    sources: list[SourceFile]
+    """The kind's files under content/ (none for a kind outside it, such as the plans)."""
+    loaded: Mapping[str, Any]
+    """The content of every kind loaded so far, by kind name: the kinds this one depends on are there."""
+    refused: frozenset[str]
+    """Links not to read (``cchc.site.folders.link_problems``)."""
+
+
+@dataclass(frozen=True)
+class SiteContent:
+    """Everything the site publishes: the settings and each kind's content, by kind name.
+
+    ``site.news``, ``site.procedures``… read a kind's content by its name (templates write ``cchc.news``).
+    """
+
+    settings: Settings
+    content: Mapping[str, Any]
     editor_files: tuple[str, ...]
     """Every file under content/ this build read or publishes (links refused, see ``cchc.site.folders``, left out)."""
     unpublished_src_uris: frozenset[str]
@@ -74,9 +81,11 @@ class SiteContent:
     YAML data of procedures and documents (published as pages instead)."""
     built_at: datetime
 
-def is_plain_page(src_uri: str) -> bool:
-    """A Markdown page no section reads (the home page, an "about" page)."""
-    return is_markdown(src_uri) and section_of(src_uri) is None
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.__dict__["content"][name]
+        except KeyError:
+            raise AttributeError(name) from None
 
 
 def load_site(paths: ContentPaths, site_url: str | None, src_uris: list[str], now: datetime,
@@ -98,25 +107,14 @@ def load_site(paths: ContentPaths, site_url: str | None, src_uris: list[str], no
     log.errors += links
     uris = sorted(uri for uri in src_uris if not is_refused(paths.source(uri).abs_path, refused))
     log.errors += misplaced_files(uris, paths.docs_dir, lambda uri: paths.source(uri).shown_path)
-    sources = lambda wanted: [paths.source(uri) for uri in uris if wanted(uri)]  # noqa: E731
-    check_plain_pages(sources(is_plain_page), page_templates(paths.theme_dirs), log)
-    plans = load_plans(paths.project_dir, paths.docs_dir, log, memo, refused)
-    procedures = Catalogue.of(load_procedures(sources(is_procedure), now.date(), log, memo))
-    articles = load_articles(sources(is_article), settings, paths.docs_dir, plans, log, memo)
-    documents = load_documents(sources(is_document), paths.docs_dir, plans, procedures.procedures, log, memo)
-    questions = load_questions(sources(is_question), procedures.procedures, log, memo)
-    statistics = load_statistics(sources(lambda uri: uri in (PERIODS_URI, SURVEYS_URI)), log)
-
-    public = News.publish(articles, now)
-    shown = News.publish(articles, now, include_drafts) if include_drafts else public
-    answered = sorted((q for q in questions if q.is_answered and q.answered <= now.date()),
-                      key=lambda q: (q.answered, q.slug), reverse=True)
-    published = {a.src_uri for a in shown.articles} | {q.src_uri for q in answered}
-    data_files = {uri for uri in uris if is_procedure(uri) or is_document(uri)}
-    drafts = {uri for uri in uris if (is_article(uri) or is_question(uri)) and uri not in published}
-    site = SiteContent(settings, shown, public, tuple(articles), plans, procedures, tuple(documents),
-                       tuple(answered), statistics, tuple(uris), frozenset(data_files | drafts | statistics.src_uris),
-                       now)
+    check_plain_pages([paths.source(uri) for uri in uris if is_plain_page(uri)], page_templates(paths.theme_dirs), log)
+    loaded: dict[str, Any] = {}
+    for kind in in_load_order():
+        sources = [paths.source(uri) for uri in uris if kind.owns(uri)] if kind.in_content else []
+        loaded[kind.name] = kind.load(LoadContext(paths, settings, now, include_drafts, log, memo, sources, loaded,
+                                                  refused))
+    unpublished = frozenset(uri for content in loaded.values() for uri in getattr(content, "unpublished", ()))
+    site = SiteContent(settings, loaded, tuple(uris), unpublished, now)
     if log.errors:
         raise ContentErrors(log.errors, partial=site)  # what did load, so rules on the whole site still run
     return site

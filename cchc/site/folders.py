@@ -13,15 +13,11 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from dataclasses import dataclass
 from typing import Callable
 
-from cchc.kinds.documents.load import DOCUMENTS_DIR, is_document
+from cchc.core.declaration import Kind
 from cchc.core.errors import ContentError
-from cchc.kinds.news.load import NEWS_DIR, is_article
-from cchc.kinds.procedures.load import PROCEDURES_DIR, is_procedure
-from cchc.kinds.questions.load import QUESTIONS_DIR, is_question
-from cchc.kinds.statistics.model import PERIODS_URI, STATISTICS_SECTION, SURVEYS_URI
+from cchc.kinds.registry import kinds
 
 MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 """What MkDocs converts as a page (``mkdocs.utils.markdown_extensions``), whatever the case."""
@@ -38,30 +34,6 @@ _ACTIVE_MARKUP = re.compile(rb"<script|<foreignObject|\son[a-z]+\s*=|javascript:
 """What makes an SVG or XML file run code when opened on its own (as its address in the browser)."""
 
 
-@dataclass(frozen=True)
-class SectionFolder:
-    folder: str
-    owns: Callable[[str], bool]
-    """The section's own files (its loader reads them)."""
-    accepts: str
-    """What the folder takes, as the editor is told."""
-
-
-SECTION_FOLDERS = (
-    SectionFolder(f"{NEWS_DIR}/", is_article,
-                  f"bài viết đuôi .md, ảnh trong {NEWS_DIR}/anh/ và tập tin đính kèm trong {NEWS_DIR}/tep/"),
-    SectionFolder(f"{QUESTIONS_DIR}/", lambda uri: is_question(uri) or uri.endswith("index.md"),
-                  "mỗi câu hỏi một tệp đuôi .md, và ảnh, tập tin đính kèm"),
-    SectionFolder(f"{PROCEDURES_DIR}/", is_procedure,
-                  f"mỗi thủ tục một tệp .yaml đặt ngay trong {PROCEDURES_DIR}/ (không trong thư mục con), "
-                  "và mẫu đơn, tờ khai, tập tin đính kèm"),
-    SectionFolder(f"{DOCUMENTS_DIR}/", is_document,
-                  f"mỗi văn bản một tệp .yaml, và tệp văn bản (PDF, Word) trong {DOCUMENTS_DIR}/tep/"),
-    SectionFolder(f"{STATISTICS_SECTION}/", lambda uri: uri in (PERIODS_URI, SURVEYS_URI),
-                  f"hai tệp {PERIODS_URI.split('/')[-1]} và {SURVEYS_URI.split('/')[-1]}"),
-)
-
-
 def extension_of(src_uri: str) -> str:
     return posixpath.splitext(src_uri)[1].lower()
 
@@ -70,8 +42,14 @@ def is_markdown(src_uri: str) -> bool:
     return src_uri.lower().endswith(MARKDOWN_EXTENSIONS)
 
 
-def section_of(src_uri: str) -> SectionFolder | None:
-    return next((s for s in SECTION_FOLDERS if src_uri.startswith(s.folder)), None)
+def section_of(src_uri: str) -> Kind | None:
+    """The kind whose folder under content/ holds the file, if any."""
+    return next((kind for kind in kinds() if kind.in_content and src_uri.startswith(f"{kind.folder}/")), None)
+
+
+def is_plain_page(src_uri: str) -> bool:
+    """A Markdown page no kind reads (the home page, an "about" page)."""
+    return is_markdown(src_uri) and section_of(src_uri) is None
 
 
 def misplaced_files(src_uris: list[str], docs_dir: str, shown: Callable[[str], str]) -> list[ContentError]:
@@ -101,17 +79,19 @@ def _has_active_markup(path: str) -> bool:
 
 
 def _folder_problem(src_uri: str) -> str | None:
+    """The file does not fit the folder of the kind it lies in (or is YAML data outside every kind's folder)."""
     section = section_of(src_uri)
     if section is None:
         if extension_of(src_uri) in (".yaml", ".yml"):
+            folders = ", ".join(f"{kind.folder}/" for kind in kinds() if kind.in_content and kind.file_format == "yaml")
             return ("tệp YAML này không thuộc mục nào nên sẽ bị đăng nguyên văn; chuyển vào thư mục của mục "
-                    f"({PROCEDURES_DIR}/, {DOCUMENTS_DIR}/, {STATISTICS_SECTION}/) hoặc xóa (data file outside a section)")
+                    f"({folders}) hoặc xóa (data file outside a section)")
         return None
     if section.owns(src_uri) or src_uri.endswith("/index.md"):
         return None  # an editor's index.md at a generated page's place is reported as a clash
     if extension_of(src_uri) in ASSET_EXTENSIONS and not _looks_like_markdown(src_uri):
         return None
-    return (f"tệp này nằm trong {section.folder} nhưng sẽ không được đăng đúng cách: thư mục chỉ nhận "
+    return (f"tệp này nằm trong {section.folder}/ nhưng sẽ không được đăng đúng cách: thư mục chỉ nhận "
             f"{section.accepts}; {_fix_hint(src_uri, section)} (file not accepted by its folder)")
 
 
@@ -120,11 +100,11 @@ def _looks_like_markdown(src_uri: str) -> bool:
     return is_markdown(src_uri) or is_markdown(src_uri.lower().removesuffix(".txt"))
 
 
-def _fix_hint(src_uri: str, section: SectionFolder) -> str:
+def _fix_hint(src_uri: str, section: Kind) -> str:
     if _looks_like_markdown(src_uri):
         return 'đổi tên tệp cho có đuôi ".md" (chữ thường)'
     if extension_of(src_uri) in (".yaml", ".yml"):
-        return f"chuyển tệp ra ngay thư mục {section.folder}"
+        return f"chuyển tệp ra ngay thư mục {section.folder}/"
     return "đổi tên, chuyển hoặc xóa tệp này"
 
 

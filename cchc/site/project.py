@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from cchc.site.content import ContentPaths
+from cchc.kinds.registry import template_dirs
 from cchc.site.folders import link_problems
 from cchc.core.text import VN_TZ, NotUtf8, read_utf8
 from cchc.core.yamlmarks import MarkedDict, YamlProblem, load_marked_yaml
@@ -104,7 +105,7 @@ def theme_dirs(config: MarkedDict, project_dir: str) -> tuple[str, ...]:
     material = importlib.util.find_spec("material")
     if material is not None and material.origin:
         dirs.append(os.path.join(os.path.dirname(material.origin), "templates"))
-    return tuple(dirs)
+    return (*dirs, *template_dirs())
 
 
 def now() -> datetime:

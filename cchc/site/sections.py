@@ -1,74 +1,53 @@
-"""The one list of what each section generates: its pages and its feeds.
-
-A new section (plans, procedures, Q&A, documents) adds one entry to each list.
-"""
+"""What the site publishes, from every declared kind (``cchc.kinds.registry``): pages, feeds, template data,
+and the check of the whole (``load_checked_site``) that ``cchc check`` and the build share."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable
 
-from cchc.site.content import ContentPaths, SiteContent, load_site
 from cchc.core.errors import ContentError, ContentErrors
 from cchc.core.feeds import Feed
-from cchc.kinds.documents.pages import build_document_feeds, build_document_pages
-from cchc.kinds.news.pages import build_article_pages, build_news_feeds, build_news_pages
-from cchc.core.pages import ContentPage, GeneratedFile, GeneratedPage
-from cchc.kinds.plans.pages import build_plan_pages, current_month
-from cchc.kinds.procedures.pages import build_procedure_feeds, build_procedure_pages
 from cchc.core.memo import FileMemo
-from cchc.kinds.questions.pages import ask_links, build_question_feeds, build_question_pages
-from cchc.site.outputs import editor_outputs, generated_outputs, output_clashes
+from cchc.core.pages import ContentPage, GeneratedFile, GeneratedPage
+from cchc.core.schema import kind_schema, schema_path
+from cchc.kinds.registry import kinds
 from cchc.search.index import BUNDLES, build_search_pages
-from cchc.kinds.statistics.pages import build_statistics_pages
+from cchc.site.content import ContentPaths, SiteContent, load_site
+from cchc.site.outputs import editor_outputs, generated_outputs, output_clashes
 
 Page = GeneratedPage | GeneratedFile | ContentPage
-HOME_QUESTIONS = 3
-
-PAGE_BUILDERS: tuple[Callable[[SiteContent], list[Page]], ...] = (
-    lambda site: build_news_pages(site.news, site.settings),
-    lambda site: build_article_pages(site.news),
-    lambda site: build_plan_pages(site.plans, site.public_news, site.built_at.date(), site.settings.site_url),
-    lambda site: build_procedure_pages(site.procedures, site.settings, site.questions),
-    lambda site: build_document_pages(site.documents, site.built_at.date()),
-    lambda site: build_question_pages(site.questions, site.settings),
-    lambda site: build_statistics_pages(site.statistics),
-    lambda site: build_search_pages(),
-)
-
-FEEDS: tuple[Callable[[SiteContent], list[Feed]], ...] = (
-    lambda site: build_news_feeds(site.public_news, site.settings),
-    lambda site: build_procedure_feeds(site.procedures, site.settings, site.built_at.date()),
-    lambda site: build_document_feeds(site.documents, site.settings),
-    lambda site: build_question_feeds(site.questions, site.settings),
-)
 
 
-TEMPLATE_GLOBALS: tuple[Callable[[SiteContent], dict[str, Any]], ...] = (
-    lambda site: {"plan_month_now": current_month(site.plans, site.public_news, site.built_at.date())},
-    lambda site: {"stats_latest": site.statistics.latest,
-                  "survey_latest": site.statistics.surveys[0] if site.statistics.surveys else None},
-    lambda site: {"home_fields": [(field, len(site.procedures.in_field(field))) for field in site.procedures.fields
-                                  if site.procedures.in_field(field)],
-                  "home_procedure_count": len(site.procedures.in_force),
-                  "home_questions": site.questions[:HOME_QUESTIONS],
-                  "home_ask": ask_links(site.settings.department)},
-)
-"""Data every page's template may show (the home page shows this month's plan theme, the latest figures,
-the procedures by field, the latest answers and the hotline)."""
+def schema_files(site: SiteContent) -> list[GeneratedFile]:
+    """The JSON Schema of every kind's files (``cchc.core.schema``), with this site's own categories."""
+    choices = {"categories": [category.name for category in site.settings.categories]}
+    return [GeneratedFile(schema_path(kind), _json(kind_schema(kind, site.settings.site_url, choices)),
+                          f"lược đồ JSON của {kind.label}") for kind in kinds()]
+
+
+def _json(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+SITE_PAGES: tuple[Callable[[SiteContent], list[Page]], ...] = (lambda site: build_search_pages(), schema_files)
+"""Pages of no kind: the search page, the editors' schemas."""
 
 
 def template_globals(site: SiteContent) -> dict[str, Any]:
-    return {key: value for build in TEMPLATE_GLOBALS for key, value in build(site).items()}
+    """Data every page's template may show (the home page shows this month's plan theme, the latest figures,
+    the procedures by field, the latest answers and the hotline), from each kind."""
+    return {key: value for kind in kinds() for key, value in kind.template_globals(site).items()}
 
 
 def section_pages(site: SiteContent) -> list[Page]:
-    return [page for build in PAGE_BUILDERS for page in build(site)]
+    return [page for kind in kinds() for page in kind.pages(site)] + [page for build in SITE_PAGES for page in build(site)]
 
 
 def feeds(site: SiteContent) -> list[Feed]:
-    return [feed for build in FEEDS for feed in build(site)]
+    return [feed for kind in kinds() for feed in kind.feeds(site)]
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
+from cchc.core.declaration import Published
+from cchc.core.declared import reject_unknown
 from cchc.core.errors import ErrorLog
 from cchc.core.fields import Fields
 from cchc.core.placeholders import load_filled
@@ -23,26 +25,14 @@ from cchc.kinds.plans.load import Plan
 from cchc.kinds.procedures.model import Procedure
 from cchc.kinds.procedures.load import procedure_index, read_procedure_refs
 from cchc.core.text import slugify
+from cchc.kinds.documents.fields import BY_NAME as FIELD, FIELDS, NUMBER_HINT, NUMBER_PATTERN, STATUSES, TYPES
 
 DOCUMENTS_DIR = "van-ban"
 
-TYPES = {
-    "NQ": "Nghị quyết", "QĐ": "Quyết định", "CT": "Chỉ thị", "QC": "Quy chế", "QyĐ": "Quy định",
-    "TB": "Thông báo", "HD": "Hướng dẫn", "CTr": "Chương trình", "KH": "Kế hoạch", "PA": "Phương án",
-    "ĐA": "Đề án", "BC": "Báo cáo", "BB": "Biên bản", "TTr": "Tờ trình", "GM": "Giấy mời",
-    "CĐ": "Công điện", "CV": "Công văn", "L": "Luật", "NĐ": "Nghị định", "TT": "Thông tư",
-    "TTLT": "Thông tư liên tịch",
-}
-"""Document types by their abbreviation in the number-symbol (NĐ 30/2020/NĐ-CP); a công văn has none."""
+if TYPE_CHECKING:
+    from cchc.site.content import LoadContext
 
-_FIELDS = {"number": "số, ký hiệu", "type": "loại văn bản", "date": "ngày ban hành", "effective": "ngày hiệu lực",
-           "expires": "ngày hết hiệu lực", "issuer": "cơ quan ban hành", "signer": "người ký",
-           "summary": "trích yếu", "status": "tình trạng", "replaced_by": "văn bản thay thế",
-           "file": "tệp văn bản", "related_plan": "kế hoạch liên quan (năm)",
-           "related_procedures": "thủ tục liên quan (mã)", "note": "ghi chú"}
-# 290/KH-SGDĐT, 993/SGDĐT-TCCB, 2922/QĐ-UBND, 63/2010/NĐ-CP: number, optional year, symbol parts.
-NUMBER_HINT = 'ví dụ "290/KH-SGDĐT", "993/SGDĐT-TCCB", "63/2010/NĐ-CP"'
-_NUMBER = re.compile(r"^(\d{1,6})(?:/(\d{4}))?/([A-Za-zĐđ0-9&]+(?:-[A-Za-zĐđ0-9&]+)+)$")
+_NUMBER = re.compile(f"^{NUMBER_PATTERN}$")
 
 
 class Status(Enum):
@@ -52,8 +42,7 @@ class Status(Enum):
 
     @property
     def label(self) -> str:
-        return {"con_hieu_luc": "Còn hiệu lực", "het_hieu_luc": "Hết hiệu lực",
-                "bi_thay_the": "Bị thay thế"}[self.value]
+        return STATUSES[self.value]
 
 
 @dataclass(frozen=True)
@@ -111,6 +100,13 @@ def is_document(src_uri: str) -> bool:
     return src_uri.startswith(f"{DOCUMENTS_DIR}/") and src_uri.endswith((".yaml", ".yml"))
 
 
+def load_document_kind(context: LoadContext) -> Published:
+    """The guiding documents (the yearly plans among them), newest first; their files are data, not pages."""
+    documents = load_documents(context.sources, context.paths.docs_dir, context.loaded["plans"],
+                               context.loaded["procedures"].procedures, context.log, context.memo)
+    return Published(documents, (source.src_uri for source in context.sources))
+
+
 def load_documents(sources: list[SourceFile], docs_dir: str, plans: Mapping[int, Plan],
                    procedures: tuple[Procedure, ...], log: ErrorLog, memo: FileMemo | None = None) -> list[Document]:
     """Every document file plus the yearly plans; numbers are unique and replacements exist."""
@@ -152,23 +148,23 @@ def load_document(source: SourceFile, docs_dir: str, plans: Mapping[int, Plan], 
 def _load_document(f: Fields, source: SourceFile, docs_dir: str, plans: Mapping[int, Plan],
                    procedures: dict[str, Procedure]) -> Document | None:
     errors_before = len(f.log.errors)
-    f.reject_unknown(_FIELDS)
+    reject_unknown(f, FIELDS)
     number, symbol_type = _read_number(f)
     values = dict(
         number=number,
         type=_read_type(f, number, symbol_type),
-        issued=f.day("date", _FIELDS["date"], required=True),
-        effective=f.day("effective", _FIELDS["effective"]),
-        expires=f.day("expires", _FIELDS["expires"]),
-        issuer=f.text("issuer", _FIELDS["issuer"], required=True),
-        signer=f.text("signer", _FIELDS["signer"]),
-        summary=f.text("summary", _FIELDS["summary"], required=True),
+        issued=f.day("date", FIELD["date"].label, required=True),
+        effective=f.day("effective", FIELD["effective"].label),
+        expires=f.day("expires", FIELD["expires"].label),
+        issuer=f.text("issuer", FIELD["issuer"].label, required=True),
+        signer=f.text("signer", FIELD["signer"].label),
+        summary=f.text("summary", FIELD["summary"].label, required=True),
         status=_read_status(f),
-        replaced_by=f.text("replaced_by", _FIELDS["replaced_by"]),
+        replaced_by=f.text("replaced_by", FIELD["replaced_by"].label),
         file=_read_file(f, source, docs_dir),
         related_plan=_read_related_plan(f, plans),
-        related_procedures=read_procedure_refs(f, "related_procedures", _FIELDS["related_procedures"], procedures),
-        note=f.text("note", _FIELDS["note"]),
+        related_procedures=read_procedure_refs(f, "related_procedures", FIELD["related_procedures"].label, procedures),
+        note=f.text("note", FIELD["note"].label),
         shown_path=source.shown_path,
         field_lines=dict(f.data.key_lines),
     )
@@ -180,7 +176,7 @@ def _load_document(f: Fields, source: SourceFile, docs_dir: str, plans: Mapping[
 
 def _read_number(f: Fields) -> tuple[str | None, str | None]:
     """The number-symbol and the type abbreviation it carries ("290/KH-SGDĐT" → "KH")."""
-    number = f.text("number", _FIELDS["number"], required=True)
+    number = f.text("number", FIELD["number"].label, required=True)
     if number is None:
         return None, None
     symbol = symbol_type(number)
@@ -203,7 +199,7 @@ def type_of(number: str) -> str:
 
 
 def _read_type(f: Fields, number: str | None, symbol_type: str | None) -> str | None:
-    written = f.text("type", _FIELDS["type"], required=True)
+    written = f.text("type", FIELD["type"].label, required=True)
     if written is None:
         return None
     kind = next((key for key in TYPES if key.casefold() == written.casefold()), None)
@@ -219,7 +215,7 @@ def _read_type(f: Fields, number: str | None, symbol_type: str | None) -> str | 
 
 
 def _read_status(f: Fields) -> Status:
-    written = f.text("status", _FIELDS["status"]) or Status.IN_FORCE.value
+    written = f.text("status", FIELD["status"].label) or Status.IN_FORCE.value
     try:
         return Status(written)
     except ValueError:
@@ -229,7 +225,7 @@ def _read_status(f: Fields) -> Status:
 
 
 def _read_file(f: Fields, source: SourceFile, docs_dir: str) -> DocumentFile | None:
-    written = f.text("file", _FIELDS["file"])
+    written = f.text("file", FIELD["file"].label)
     if written is None:
         return None
     uri = resolve_content_file(written, source, docs_dir, lambda message: f.error("file", message))
@@ -239,7 +235,7 @@ def _read_file(f: Fields, source: SourceFile, docs_dir: str) -> DocumentFile | N
 
 
 def _read_related_plan(f: Fields, plans: Mapping[int, Plan]) -> int | None:
-    year = f.integer("related_plan", _FIELDS["related_plan"], minimum=2000)
+    year = f.integer("related_plan", FIELD["related_plan"].label, minimum=2000)
     if year is not None and year not in plans:
         f.error("related_plan", f"chưa có kế hoạch năm {year} (plans/{year}.yaml); sửa năm hoặc bỏ dòng này "
                                 "(no such plan)")

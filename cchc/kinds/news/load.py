@@ -1,44 +1,25 @@
-"""News (tin tức): the article model, its loader and the queries listings need.
-
-Articles are Markdown files under ``content/tin-tuc/`` with front matter. They
-are validated here once per build; drafts and future-dated articles are loaded
-(so their errors show early) but kept out of everything public.
-"""
+"""Reading and checking the news articles (``content/tin-tuc/*.md``), as ``declaration`` describes them."""
 
 from __future__ import annotations
 
-import heapq
 import os
 import posixpath
 import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass
-from datetime import datetime
-from functools import cached_property, lru_cache
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
+from cchc.core.declared import read, reject_unknown
 from cchc.core.errors import ErrorLog
 from cchc.core.fields import Fields
-from cchc.core.reading import SourceFile, guarded, read_markdown, resolve_content_file
 from cchc.core.memo import FileMemo
+from cchc.core.reading import SourceFile, guarded, read_markdown, resolve_content_file
+from cchc.core.text import slugify
+from cchc.kinds.news.fields import BY_NAME as FIELD, FIELDS, THEME_KEYS
+from cchc.kinds.news.model import NEWS_DIR, Article, Attachment, Cover, News, NewsContent
 from cchc.kinds.plans.load import PLANS_DIR, Plan, parse_plan_month
 from cchc.site.settings import Category, Settings
-from cchc.core.text import slugify
 
-NEWS_DIR = "tin-tuc"
-RELATED_LIMIT = 5
-RELATED_WINDOW = 50
-"""How many articles of a tag, nearest in time on each side, are candidates for "related"."""
-
-FIELDS = {
-    "title": "tiêu đề", "date": "ngày giờ đăng", "updated": "ngày giờ cập nhật", "summary": "tóm tắt",
-    "category": "chuyên mục", "tags": "từ khóa", "source": "nguồn tin (Tin, ảnh: ...)",
-    "image": "ảnh đại diện", "image_alt": "mô tả ảnh cho người khiếm thị", "image_caption": "chú thích ảnh",
-    "attachments": "tập tin đính kèm", "draft": "bản nháp", "slug": "đường dẫn",
-    "plan_month": "tháng của kế hoạch tuyên truyền",
-}
-# Keys MkDocs or Material read themselves; editors may use them freely (an article keeps its own template).
-THEME_FIELDS = ("description", "hide", "search")
+if TYPE_CHECKING:
+    from cchc.site.content import LoadContext
 
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 _RESERVED_SLUG = re.compile(r"^(\d{4}|chuyen-muc|trang-\d+)$")
@@ -50,53 +31,15 @@ _FILE_KINDS = {
 }
 
 
-@dataclass(frozen=True)
-class Attachment:
-    title: str
-    file_name: str
-    url: str
-    kind: str
-    size: int
 
-
-@dataclass(frozen=True)
-class Cover:
-    url: str
-    alt: str
-    caption: str | None
-
-
-@dataclass(frozen=True, eq=False)
-class Article:
-    """One news article; compared by identity (each file is loaded once per build)."""
-
-    src_uri: str
-    shown_path: str
-    slug: str
-    title: str
-    published: datetime
-    updated: datetime | None
-    summary: str
-    category: Category
-    tags: tuple[str, ...]
-    source: str | None
-    cover: Cover | None
-    attachments: tuple[Attachment, ...]
-    draft: bool
-    plan_month: tuple[int, int] | None
-    """(year, month) of the propaganda-plan task this article serves."""
-
-    @property
-    def url(self) -> str:
-        return f"{NEWS_DIR}/{self.slug}/"
-
-    @property
-    def year(self) -> int:
-        return self.published.year
-
-    @property
-    def last_change(self) -> datetime:
-        return max(self.published, self.updated or self.published)
+def load_news(context: LoadContext) -> NewsContent:
+    articles = load_articles(context.sources, context.settings, context.paths.docs_dir, context.loaded["plans"],
+                             context.log, context.memo)
+    public = News.publish(articles, context.now)
+    shown = News.publish(articles, context.now, context.include_drafts) if context.include_drafts else public
+    published = {article.src_uri for article in shown.articles}
+    unpublished = frozenset(s.src_uri for s in context.sources if s.src_uri not in published)
+    return NewsContent(tuple(articles), public, shown, unpublished)
 
 
 def is_article(src_uri: str) -> bool:
@@ -136,28 +79,28 @@ def load_article(source: SourceFile, settings: Settings, docs_dir: str, plans: M
     if front is None:
         return None
     f = Fields(front.meta, source.shown_path, log)
-    f.reject_unknown((*FIELDS, *THEME_FIELDS))
+    reject_unknown(f, FIELDS, THEME_KEYS)
     values = dict(
         src_uri=source.src_uri,
         shown_path=source.shown_path,
         slug=_read_slug(f, source),
-        title=f.text("title", FIELDS["title"], required=True),
-        published=f.moment("date", FIELDS["date"], required=True),
-        updated=f.moment("updated", FIELDS["updated"]),
-        summary=f.text("summary", FIELDS["summary"], required=True),
+        title=read(f, FIELD["title"]),
+        published=read(f, FIELD["date"]),
+        updated=read(f, FIELD["updated"]),
+        summary=read(f, FIELD["summary"]),
         category=_read_category(f, settings),
-        tags=f.texts("tags", FIELDS["tags"]),
-        source=f.text("source", FIELDS["source"]),
+        tags=read(f, FIELD["tags"]),
+        source=read(f, FIELD["source"]),
         cover=_read_cover(f, source, docs_dir),
         attachments=_read_attachments(f, source, docs_dir),
-        draft=f.flag("draft", FIELDS["draft"]),
+        draft=read(f, FIELD["draft"]),
         plan_month=_read_plan_month(f, plans),
     )
     return None if len(log.errors) > errors_before else Article(**values)
 
 
 def _read_slug(f: Fields, source: SourceFile) -> str | None:
-    written = f.text("slug", FIELDS["slug"])
+    written = f.text("slug", FIELD["slug"].label)
     stem = posixpath.splitext(posixpath.basename(source.src_uri))[0]
     slug = slugify(written or _DATE_PREFIX.sub("", stem))
     if not slug or _RESERVED_SLUG.match(slug):
@@ -168,7 +111,7 @@ def _read_slug(f: Fields, source: SourceFile) -> str | None:
 
 
 def _read_plan_month(f: Fields, plans: Mapping[int, Plan]) -> tuple[int, int] | None:
-    written = f.text("plan_month", FIELDS["plan_month"])
+    written = f.text("plan_month", FIELD["plan_month"].label)
     if written is None:
         return None
     plan_month = parse_plan_month(written)
@@ -186,7 +129,7 @@ def _read_plan_month(f: Fields, plans: Mapping[int, Plan]) -> tuple[int, int] | 
 
 
 def _read_category(f: Fields, settings: Settings) -> Category | None:
-    written = f.text("category", FIELDS["category"], required=True)
+    written = f.text("category", FIELD["category"].label, required=True)
     if written is None:
         return None
     category = settings.category(written)
@@ -198,23 +141,23 @@ def _read_category(f: Fields, settings: Settings) -> Category | None:
 
 
 def _read_cover(f: Fields, source: SourceFile, docs_dir: str) -> Cover | None:
-    image = f.text("image", FIELDS["image"])
+    image = f.text("image", FIELD["image"].label)
     if image is None:
         for orphan in ("image_alt", "image_caption"):
             if orphan in f.data:
                 f.error(orphan, 'có mô tả ảnh nhưng không có "image:"; thêm đường dẫn ảnh hoặc xóa dòng này '
                                 "(no image given)")
         return None
-    alt = f.text("image_alt", FIELDS["image_alt"], required=True)
+    alt = f.text("image_alt", FIELD["image_alt"].label, required=True)
     uri = resolve_content_file(image, source, docs_dir, lambda message: f.error("image", message))
     if uri is None or alt is None:
         return None
-    return Cover(uri, alt, f.text("image_caption", FIELDS["image_caption"]))
+    return Cover(uri, alt, f.text("image_caption", FIELD["image_caption"].label))
 
 
 def _read_attachments(f: Fields, source: SourceFile, docs_dir: str) -> tuple[Attachment, ...]:
     attachments = []
-    for prefix, item, line in f.records("attachments", FIELDS["attachments"]):
+    for prefix, item, line in f.records("attachments", FIELD["attachments"].label):
         entry = f.item(item, prefix) if isinstance(item, dict) else None
         if entry is not None:
             entry.reject_unknown(("file", "title"))
@@ -251,81 +194,3 @@ def _check_unique_slugs(articles: list[Article], log: ErrorLog) -> None:
                     'đặt "slug:" khác cho một trong hai bài (duplicate slug)')
 
 
-@dataclass(frozen=True)
-class News:
-    """The public articles, newest first, and the lookups that listings need."""
-
-    articles: tuple[Article, ...]
-
-    @classmethod
-    def publish(cls, articles: list[Article], now: datetime, include_drafts: bool = False) -> News:
-        visible = [a for a in articles if include_drafts or (not a.draft and a.published <= now)]
-        return cls(tuple(sorted(visible, key=lambda a: (a.published, a.slug), reverse=True)))
-
-    def in_category(self, category: Category) -> list[Article]:
-        return [a for a in self.articles if a.category == category]
-
-    @cached_property
-    def years(self) -> list[int]:
-        return sorted({a.year for a in self.articles}, reverse=True)
-
-    def in_year(self, year: int) -> list[Article]:
-        return [a for a in self.articles if a.year == year]
-
-    @cached_property
-    def _positions(self) -> dict[str, int]:
-        return {a.src_uri: i for i, a in enumerate(self.articles)}
-
-    def newer(self, article: Article) -> Article | None:
-        index = self._positions[article.src_uri]
-        return self.articles[index - 1] if index > 0 else None
-
-    def older(self, article: Article) -> Article | None:
-        index = self._positions[article.src_uri] + 1
-        return self.articles[index] if index < len(self.articles) else None
-
-    def related(self, article: Article) -> list[Article]:
-        """Articles sharing most tags with this one; closer in time first on ties (see ``rank_related``)."""
-        return [self.articles[other] for other in self._related[self._positions[article.src_uri]]]
-
-    @cached_property
-    def _related(self) -> tuple[tuple[int, ...], ...]:
-        return rank_related(tuple((frozenset(t.casefold() for t in a.tags), a.published.timestamp(), a.slug)
-                                  for a in self.articles))
-
-
-RankedArticle = tuple[frozenset[str], float, str]
-"""What the related ranking reads of an article: its tags (case-folded), publication time and slug."""
-
-
-@lru_cache(maxsize=1)
-def rank_related(articles: tuple[RankedArticle, ...]) -> tuple[tuple[int, ...], ...]:
-    """For each article (newest first), the positions of its ``RELATED_LIMIT`` related articles.
-
-    Candidates are the ``RELATED_WINDOW`` articles nearest in time on either side in each of
-    its tags, so the cost per article does not grow with the size of a tag: ranking every
-    article of a big tag made the build quadratic in the number of articles. Articles are
-    counted and ranked by position as plain numbers and tuples: hashing Article records and
-    calling a key function per candidate were most of the cost.
-
-    Cached on everything it reads: under ``mkdocs serve`` a save rarely changes a tag, date or
-    slug, and ranking 2,000 articles again took a quarter of a second of each rebuild.
-    """
-    by_tag: dict[str, list[int]] = defaultdict(list)  # positions of each tag's articles, newest first
-    for position, (tags, _, _) in enumerate(articles):
-        for tag in tags:
-            by_tag[tag].append(position)
-    place_in_tag = {tag: {position: i for i, position in enumerate(found)} for tag, found in by_tag.items()}
-    return tuple(_related_to(me, articles, by_tag, place_in_tag) for me in range(len(articles)))
-
-
-def _related_to(me: int, articles: tuple[RankedArticle, ...], by_tag: dict[str, list[int]],
-                place_in_tag: dict[str, dict[int, int]]) -> tuple[int, ...]:
-    tags, seconds, _ = articles[me]
-    shared: Counter[int] = Counter()
-    for tag in tags:
-        found, place = by_tag[tag], place_in_tag[tag][me]
-        shared.update(found[max(0, place - RELATED_WINDOW):place + RELATED_WINDOW + 1])
-    shared.pop(me, None)
-    ranked = [(-count, abs(articles[other][1] - seconds), articles[other][2], other) for other, count in shared.items()]
-    return tuple(other for *_, other in heapq.nsmallest(RELATED_LIMIT, ranked))

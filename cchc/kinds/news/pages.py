@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cchc.core.feeds import Feed, FeedItem, newest_first
-from cchc.kinds.news.load import NEWS_DIR, Article, News
+from cchc.kinds.news.model import NEWS_DIR, Article, News
 from cchc.core.pages import ContentPage, GeneratedPage, paginated_pages
 from cchc.site.settings import Settings
 

@@ -13,39 +13,22 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from typing import TYPE_CHECKING
 
+from cchc.core.declared import reject_unknown
 from cchc.core.errors import ErrorLog
 from cchc.core.fields import Fields
 from cchc.core.reading import SourceFile, guarded, read_yaml_mapping, resolve_content_file
 from cchc.core.memo import FileMemo
 from cchc.core.yamlmarks import MarkedDict
+from cchc.kinds.plans.fields import BY_NAME as FIELD, FIELDS, FORMS, TASK, TASK_FIELDS
+
+if TYPE_CHECKING:
+    from cchc.site.content import LoadContext
 
 PLANS_DIR = "plans"
 PLAN_SECTION = "ke-hoach"
 
-FORMS = {
-    "website": "Tin, bài trên chuyên trang CCHC",
-    "van_ban": "Đăng văn bản chỉ đạo, điều hành",
-    "video": "Video clip",
-    "infographic": "Infographic",
-    "hoi_thi": "Hội thi tìm hiểu CCHC",
-    "tap_huan": "Tập huấn, bồi dưỡng",
-    "hop_co_quan": "Lồng ghép trong cuộc họp",
-    "niem_yet": "Niêm yết công khai",
-    "khao_sat": "Khảo sát sự hài lòng",
-    "hoi_dap": "Chuyên mục Hỏi – đáp",
-    "duong_day_nong": "Đường dây nóng",
-    "bao_cao": "Báo cáo kết quả",
-}
-"""The documented list of propaganda forms (hình thức tuyên truyền), key → label."""
-
-_PLAN_FIELDS = {"year": "năm", "number": "số, ký hiệu", "date": "ngày ban hành", "title": "tên kế hoạch",
-                "issuer": "cơ quan ban hành", "signer": "người ký", "attachment": "tệp kế hoạch (PDF)",
-                "note": "ghi chú", "tasks": "danh sách nhiệm vụ"}
-_TASK_FIELDS = {"month": "tháng", "theme": "chủ đề", "content": "nội dung", "forms": "hình thức",
-                "lead": "đơn vị chủ trì", "cooperating": "đơn vị phối hợp",
-                "expected_articles": "số tin, bài dự kiến", "expected_output": "sản phẩm dự kiến",
-                "result": "kết quả đã thực hiện"}
 _YEAR_FILE = re.compile(r"^(\d{4})\.ya?ml$")
 
 
@@ -127,6 +110,11 @@ def month_state(plan: Plan, month: int, articles: int, today: date) -> MonthStat
     return MonthState.MISSED
 
 
+def load_plan_kind(context: LoadContext) -> dict[int, Plan]:
+    paths = context.paths
+    return load_plans(paths.project_dir, paths.docs_dir, context.log, context.memo, context.refused)
+
+
 def load_plans(project_dir: str, docs_dir: str, log: ErrorLog, memo: FileMemo | None = None,
                refused: frozenset[str] = frozenset()) -> dict[int, Plan]:
     """Every plans/<year>.yaml, validated; the result maps year → plan. ``refused``: links not to read."""
@@ -164,19 +152,19 @@ def load_plan(source: SourceFile, docs_dir: str, log: ErrorLog) -> Plan | None:
     if data is None:
         return None
     f = Fields(data, source.shown_path, log)
-    f.reject_unknown(_PLAN_FIELDS)
+    reject_unknown(f, FIELDS)
     year = _read_year(f, source.src_uri)
     attachment = _read_attachment(f, source, docs_dir)
     values = dict(
         year=year,
-        number=f.text("number", _PLAN_FIELDS["number"], required=True),
-        issued=f.day("date", _PLAN_FIELDS["date"], required=True),
-        title=f.text("title", _PLAN_FIELDS["title"], required=True),
-        issuer=f.text("issuer", _PLAN_FIELDS["issuer"], required=True),
-        signer=f.text("signer", _PLAN_FIELDS["signer"]),
+        number=f.text("number", FIELD["number"].label, required=True),
+        issued=f.day("date", FIELD["date"].label, required=True),
+        title=f.text("title", FIELD["title"].label, required=True),
+        issuer=f.text("issuer", FIELD["issuer"].label, required=True),
+        signer=f.text("signer", FIELD["signer"].label),
         attachment=attachment,
         attachment_size=os.path.getsize(os.path.join(docs_dir, attachment)) if attachment else None,
-        note=f.text("note", _PLAN_FIELDS["note"]),
+        note=f.text("note", FIELD["note"].label),
         tasks=_read_tasks(f),
         shown_path=source.shown_path,
         number_line=data.line_of("number"),
@@ -185,9 +173,9 @@ def load_plan(source: SourceFile, docs_dir: str, log: ErrorLog) -> Plan | None:
 
 
 def _read_year(f: Fields, file_name: str) -> int | None:
-    year = f.integer("year", _PLAN_FIELDS["year"], minimum=2000)
+    year = f.integer("year", FIELD["year"].label, minimum=2000)
     if year is None and "year" not in f.data:
-        f.missing("year", _PLAN_FIELDS["year"])
+        f.missing("year", FIELD["year"].label)
         return None
     named = _YEAR_FILE.match(file_name)
     if not named:
@@ -201,7 +189,7 @@ def _read_year(f: Fields, file_name: str) -> int | None:
 
 def _read_attachment(f: Fields, source: SourceFile, docs_dir: str) -> str | None:
     """The plan's PDF, written from content/ ("ke-hoach/tep/290-kh-sgddt.pdf") and never outside it."""
-    written = f.text("attachment", _PLAN_FIELDS["attachment"])
+    written = f.text("attachment", FIELD["attachment"].label)
     if written is None:
         return None
     from_content = SourceFile("", source.abs_path, source.shown_path)  # a plan is not in content/
@@ -209,10 +197,10 @@ def _read_attachment(f: Fields, source: SourceFile, docs_dir: str) -> str | None
 
 
 def _read_tasks(f: Fields) -> tuple[Task, ...]:
-    items = f.records("tasks", _PLAN_FIELDS["tasks"])
+    items = f.records("tasks", FIELD["tasks"].label)
     if not items:
         if "tasks" not in f.data:
-            f.missing("tasks", _PLAN_FIELDS["tasks"])
+            f.missing("tasks", FIELD["tasks"].label)
         return ()
     tasks = []
     for prefix, item, line in items:
@@ -229,28 +217,28 @@ def _read_tasks(f: Fields) -> tuple[Task, ...]:
 
 def _read_task(t: Fields) -> Task | None:
     errors_before = len(t.log.errors)
-    t.reject_unknown(_TASK_FIELDS)
-    month = t.raw("month", _TASK_FIELDS["month"], required=True)
+    reject_unknown(t, TASK_FIELDS)
+    month = t.raw("month", TASK["month"].label, required=True)
     if month is not None and (isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12):
         t.error("month", f'tháng "{month}" không hợp lệ; ghi số từ 1 đến 12 (month must be 1-12)')
-    forms = t.texts("forms", _TASK_FIELDS["forms"])
+    forms = t.texts("forms", TASK["forms"].label)
     for form in forms:
         if form not in FORMS:
             t.error("forms", f'hình thức "{form}" không có trong danh sách; chọn trong: '
                              f'{", ".join(FORMS)} (unknown form)')
     if not forms and "forms" not in t.data:
-        t.missing("forms", _TASK_FIELDS["forms"])
+        t.missing("forms", TASK["forms"].label)
     values = dict(
         month=month,
-        theme=t.text("theme", _TASK_FIELDS["theme"], required=True),
-        content=t.text("content", _TASK_FIELDS["content"]),
+        theme=t.text("theme", TASK["theme"].label, required=True),
+        content=t.text("content", TASK["content"].label),
         forms=forms,
-        lead=t.text("lead", _TASK_FIELDS["lead"], required=True),
-        cooperating=t.texts("cooperating", _TASK_FIELDS["cooperating"]),
-        expected_articles=t.integer("expected_articles", _TASK_FIELDS["expected_articles"], minimum=0,
+        lead=t.text("lead", TASK["lead"].label, required=True),
+        cooperating=t.texts("cooperating", TASK["cooperating"].label),
+        expected_articles=t.integer("expected_articles", TASK["expected_articles"].label, minimum=0,
                                     default=1 if "website" in forms else 0),
-        expected_output=t.text("expected_output", _TASK_FIELDS["expected_output"]),
-        result=t.text("result", _TASK_FIELDS["result"]),
+        expected_output=t.text("expected_output", TASK["expected_output"].label),
+        result=t.text("result", TASK["result"].label),
     )
     return None if len(t.log.errors) > errors_before else Task(**values)
 

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event
 
-from cchc.kinds.news.load import Article, News
+from cchc.kinds.news.model import Article, News
 from cchc.core.pages import GeneratedFile, GeneratedPage
 from cchc.kinds.plans.load import PLAN_SECTION, MonthState, Plan, Task, month_state, month_url
 from cchc.core.text import VN_TZ, format_date

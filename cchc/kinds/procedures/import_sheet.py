@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from cchc.kinds.procedures.fields import CODE_PATTERN
 from cchc.core.fields import parse_day
 from cchc.kinds.procedures.model import FIELD_LABELS
 from cchc.kinds.procedures.load import TIME_TEXTS
@@ -31,7 +32,7 @@ _DETAILS = ("time_limit", "fees", "legal_bases", "agency")
 """Columns only a procedure row fills: a row without them (and without a number) is a group row."""
 _NUMBERED = re.compile(r"\d+[.)]?")
 _ENUMERATOR = re.compile(r"^\s*(?:[A-Za-z]|[IVXLC]+|\d+)\s*[.)/]\s*")
-_CODE = re.compile(r"^(\d\.\d{6})(\.[0-9A-Za-z.]+)?$")
+_CODE = re.compile(f"^({CODE_PATTERN})(\\.[0-9A-Za-z.]+)?$")
 _DAYS = re.compile(r"^(\d+)\s*(ngay lam viec|ngay)\b[\s,.;:-]*(.*)$")
 _LEGAL_NUMBER = re.compile(r"\b(\d{1,5}(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-Za-zĐđ0-9]+)+)")
 _LEGAL_DATE = re.compile(r"ngày\s+(\d{1,2})\s*(?:/|-|\.|tháng)\s*(\d{1,2})\s*(?:/|-|\.|năm)\s*(\d{4})")

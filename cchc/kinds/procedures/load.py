@@ -9,7 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cchc.core.errors import ErrorLog
 from cchc.core.fields import Fields
@@ -17,37 +17,33 @@ from cchc.core.placeholders import load_filled
 from cchc.core.reading import SourceFile, guarded, read_yaml_mapping
 from cchc.core.memo import FileMemo
 from cchc.kinds.procedures.model import (CHANNELS, FIELD_LABELS, LEVELS, ONLINE_LEVELS, PROCEDURES_DIR, STATUSES, TIME_UNITS,
-                             Agencies, Change, Channel, Document, Field, LegalBasis, Procedure, Publication, Step,
+                             Agencies, Catalogue, Change, Channel, Document, Field, LegalBasis, Procedure, Publication, Step,
                              TimeLimit)
 from cchc.core.text import fold_diacritics, format_date, slugify
 from cchc.core.yamlmarks import MarkedDict, MarkedFloat, written_text
+from cchc.kinds.procedures.fields import BY_NAME, CODE_PATTERN, FIELDS, MANDATORY, TIME_LIMIT_FIELDS
 
-LABELS = {
-    "code": "mã thủ tục", "local_symbol": "ký hiệu thủ tục tại địa phương", "name": "tên thủ tục",
-    "field": "lĩnh vực", "levels": "cấp thực hiện", "kind": "loại thủ tục", "agencies": "cơ quan thực hiện",
-    "address": "địa chỉ tiếp nhận hồ sơ", "applicants": "đối tượng thực hiện", "steps": "trình tự thực hiện",
-    "channels": "cách thức thực hiện", "documents": "thành phần hồ sơ", "sets": "số lượng hồ sơ",
-    "time_limit": "thời hạn giải quyết", "result": "kết quả thực hiện", "fees": "phí, lệ phí",
-    "forms": "mẫu đơn, mẫu tờ khai", "requirements": "yêu cầu, điều kiện thực hiện",
-    "legal_bases": "căn cứ pháp lý", "online_level": "mức độ dịch vụ công trực tuyến",
-    "portal_url": "đường dẫn trên Cổng Dịch vụ công", "published_by": "quyết định công bố",
-    "status": "tình trạng", "abolished_on": "ngày bãi bỏ", "history": "lịch sử thay đổi",
-    "example": "đánh dấu dữ liệu ví dụ", "notes": "ghi chú",
-}
-_ITEM_LABELS = {"via": "hình thức nộp", "unit": "đơn vị tính thời hạn"}
-MANDATORY = ("name", "steps", "channels", "documents", "sets", "time_limit", "applicants", "agencies", "result")
-"""The basic parts every procedure must have (Nghị định 63/2010/NĐ-CP, Điều 8)."""
+LABELS = {spec.name: spec.label for spec in FIELDS}
+if TYPE_CHECKING:
+    from cchc.site.content import LoadContext
+
+_ITEM_LABELS = {"via": BY_NAME["channels"].fields[0].label, "unit": TIME_LIMIT_FIELDS[1].label}
 TIME_TEXTS = ("Ngay trong ngày", "Theo đợt", "Theo kế hoạch", "Theo hướng dẫn", "Theo quy chế", "Theo quy định",
               "Chưa quy định")
 """Accepted beginnings of a time limit written as text, when the law sets no number of days."""
 
-_CODE = re.compile(r"^\d\.\d{6}$")
+_CODE = re.compile(f"^{CODE_PATTERN}$")
 _DAYS_TEXT = re.compile(r"^(-?\d+)\s*(ngay lam viec|ngay)?$")
 _RESERVED = ("linh-vuc",)
 
 
 def is_procedure(src_uri: str) -> bool:
     return posixpath.dirname(src_uri) == PROCEDURES_DIR and src_uri.endswith((".yaml", ".yml"))
+
+
+def load_catalogue(context: LoadContext) -> Catalogue:
+    procedures = load_procedures(context.sources, context.now.date(), context.log, context.memo)
+    return Catalogue.of(procedures, frozenset(source.src_uri for source in context.sources))
 
 
 def load_procedures(sources: list[SourceFile], today: date, log: ErrorLog,

@@ -208,13 +208,15 @@ class Catalogue:
     """Every procedure, sorted by field (national order) then name, and the groupings pages need."""
 
     procedures: tuple[Procedure, ...]
+    unpublished: frozenset[str] = frozenset()
+    """The procedure files (YAML data, published as pages instead)."""
 
     @classmethod
-    def of(cls, procedures: list[Procedure]) -> Catalogue:
+    def of(cls, procedures: list[Procedure], unpublished: frozenset[str] = frozenset()) -> Catalogue:
         order = list(FIELD_LABELS)
         def key(p: Procedure) -> tuple:
             return (order.index(p.field.code), fold_diacritics(p.name).lower(), p.name, p.slug)
-        return cls(tuple(sorted(procedures, key=key)))
+        return cls(tuple(sorted(procedures, key=key)), unpublished)
 
     @cached_property
     def in_force(self) -> tuple[Procedure, ...]:

@@ -13,7 +13,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from typing import TYPE_CHECKING
 
+from cchc.core.declaration import Published
+from cchc.core.declared import reject_unknown
 from cchc.core.errors import ErrorLog
 from cchc.core.fields import Fields
 from cchc.core.placeholders import load_filled
@@ -22,17 +25,12 @@ from cchc.core.memo import FileMemo
 from cchc.kinds.procedures.model import FIELD_LABELS, Field, Procedure
 from cchc.kinds.procedures.load import procedure_index, read_procedure_refs
 from cchc.core.text import slugify
+from cchc.kinds.questions.fields import BY_NAME as FIELD, CHANNELS, FIELDS, PERSONAL_FIELDS
+
+if TYPE_CHECKING:
+    from cchc.site.content import LoadContext
 
 QUESTIONS_DIR = "hoi-dap"
-
-CHANNELS = {
-    "website": "Chuyên mục Hỏi – đáp trên trang",
-    "duong_day_nong": "Đường dây nóng",
-    "dan_hoi_giam_doc_tra_loi": "Dân hỏi – Giám đốc Sở trả lời",
-    "cong_dvc": "Hệ thống phản ánh, kiến nghị của Cổng Dịch vụ công",
-    "email": "Thư điện tử",
-}
-
 
 def markdown_to_text(markdown: str) -> str:
     """Plain text of Markdown: links keep their words, images and markup characters go."""
@@ -43,13 +41,7 @@ def markdown_to_text(markdown: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-_FIELDS = {"title": "tiêu đề câu hỏi", "question": "nội dung câu hỏi", "asker": "tên người hỏi",
-           "locality": "địa phương của người hỏi", "asked": "ngày hỏi", "channel": "kênh tiếp nhận",
-           "answered_by": "người trả lời", "answered": "ngày trả lời", "field": "lĩnh vực",
-           "procedures": "thủ tục liên quan", "slug": "đường dẫn"}
-# Personal data the site must not publish (Nghị định 13/2023 on personal data).
-_PERSONAL_FIELDS = ("phone", "email", "address", "dien_thoai", "so_dien_thoai", "sdt", "dia_chi", "cccd",
-                    "cmnd", "asker_phone", "asker_email", "asker_address")
+_PERSONAL_FIELDS = PERSONAL_FIELDS
 _EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[a-z]{2,}", re.IGNORECASE)
 _MOBILE = re.compile(r"(?<!\d)(?:\+84|0)[35789](?:[ .]?\d){8}(?!\d)")
 
@@ -98,6 +90,16 @@ def is_question(src_uri: str) -> bool:
             and not src_uri.endswith("index.md"))
 
 
+def load_question_kind(context: LoadContext) -> Published:
+    """The answered questions, newest answer first; unanswered ones (or answers dated after the build) wait."""
+    questions = load_questions(context.sources, context.loaded["procedures"].procedures, context.log, context.memo)
+    today = context.now.date()
+    answered = sorted((q for q in questions if q.is_answered and q.answered <= today),
+                      key=lambda q: (q.answered, q.slug), reverse=True)
+    shown = {q.src_uri for q in answered}
+    return Published(answered, (s.src_uri for s in context.sources if s.src_uri not in shown))
+
+
 def load_questions(sources: list[SourceFile], procedures: tuple[Procedure, ...], log: ErrorLog,
                    memo: FileMemo | None = None) -> list[Question]:
     """Every question file, validated; unanswered ones are loaded too (and then not published)."""
@@ -120,26 +122,26 @@ def load_question(source: SourceFile, procedures: dict[str, Procedure], log: Err
 def _load_question(f: Fields, source: SourceFile, body: str, procedures: dict[str, Procedure]) -> Question | None:
     errors_before = len(f.log.errors)
     _refuse_personal_data(f)
-    f.reject_unknown((*_FIELDS, *_PERSONAL_FIELDS))
-    question = f.text("question", _FIELDS["question"], required=True)
+    reject_unknown(f, FIELDS, PERSONAL_FIELDS)
+    question = f.text("question", FIELD["question"].label, required=True)
     if question is not None:
         _refuse_contacts_in_question(f, question)
-    answered = f.day("answered", _FIELDS["answered"])
+    answered = f.day("answered", FIELD["answered"].label)
     values = dict(
         src_uri=source.src_uri,
         shown_path=source.shown_path,
-        slug=slugify(f.text("slug", _FIELDS["slug"]) or posixpath.splitext(posixpath.basename(source.src_uri))[0]),
-        title=f.text("title", _FIELDS["title"], required=True),
+        slug=slugify(f.text("slug", FIELD["slug"].label) or posixpath.splitext(posixpath.basename(source.src_uri))[0]),
+        title=f.text("title", FIELD["title"].label, required=True),
         question=question,
-        asker=f.text("asker", _FIELDS["asker"], required=True),
-        locality=f.text("locality", _FIELDS["locality"]),
-        asked=f.day("asked", _FIELDS["asked"], required=True),
+        asker=f.text("asker", FIELD["asker"].label, required=True),
+        locality=f.text("locality", FIELD["locality"].label),
+        asked=f.day("asked", FIELD["asked"].label, required=True),
         channel=_read_channel(f),
-        answered_by=f.text("answered_by", _FIELDS["answered_by"]),
+        answered_by=f.text("answered_by", FIELD["answered_by"].label),
         answered=answered,
         answer_markdown=body,
         field=_read_field(f),
-        procedures=read_procedure_refs(f, "procedures", _FIELDS["procedures"], procedures),
+        procedures=read_procedure_refs(f, "procedures", FIELD["procedures"].label, procedures),
     )
     if body.strip() and answered is None:
         f.error("answered", 'đã có câu trả lời nhưng thiếu ngày trả lời; thêm dòng "answered: 2022-06-01" '
@@ -148,7 +150,7 @@ def _load_question(f: Fields, source: SourceFile, body: str, procedures: dict[st
         f.error("answered", "có ngày trả lời nhưng chưa có câu trả lời, nên câu hỏi sẽ không được đăng; viết câu trả "
                             'lời dưới dòng "---" cuối phần đầu, hoặc xóa dòng "answered:" (answer missing)')
     if answered is not None and not values["answered_by"]:
-        f.missing("answered_by", _FIELDS["answered_by"])
+        f.missing("answered_by", FIELD["answered_by"].label)
     if answered and values["asked"] and answered < values["asked"]:
         f.error("answered", "ngày trả lời trước ngày hỏi; kiểm tra lại hai ngày (answered before asked)")
     return None if len(f.log.errors) > errors_before else Question(**values)
@@ -169,7 +171,7 @@ def _refuse_contacts_in_question(f: Fields, question: str) -> None:
 
 
 def _read_channel(f: Fields) -> str | None:
-    written = f.text("channel", _FIELDS["channel"], required=True)
+    written = f.text("channel", FIELD["channel"].label, required=True)
     if written is not None and written not in CHANNELS:
         f.error("channel", f'kênh "{written}" không có trong danh sách; chọn một trong: {", ".join(CHANNELS)} '
                            "(unknown channel)")
@@ -178,7 +180,7 @@ def _read_channel(f: Fields) -> str | None:
 
 
 def _read_field(f: Fields) -> Field | None:
-    written = f.text("field", _FIELDS["field"])
+    written = f.text("field", FIELD["field"].label)
     if written is None:
         return None
     code = next((c for c in FIELD_LABELS if c.casefold() == written.casefold()), None)

@@ -8,36 +8,39 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from cchc.core.errors import ErrorLog
 from cchc.core.fields import Fields
 from cchc.core.reading import SourceFile, guarded, read_yaml_mapping
 from cchc.kinds.statistics.model import (PERIOD_HINT, PERIODS_URI, SURVEYS_URI, DossierPeriod, InProgress, PeriodName, Received,
                              Resolved, Statistics, Survey, parse_period)
+from cchc.core.declaration import labels_of
 from cchc.core.text import format_date
+from cchc.kinds.statistics.fields import (FIELDS, IN_PROGRESS_FIELDS, PERIOD_FIELDS, RECEIVED_FIELDS, RESOLVED_FIELDS,
+                                          SURVEY_FIELDS)
 from cchc.core.yamlmarks import MarkedDict, written_text
 
-_PERIOD_FIELDS = {"period": "kỳ báo cáo", "from": "từ ngày", "to": "đến ngày",
-                  "carried_over": "số hồ sơ kỳ trước chuyển sang", "received": "số hồ sơ tiếp nhận",
-                  "resolved": "số hồ sơ đã giải quyết", "in_progress": "số hồ sơ đang giải quyết",
-                  "returned": "số hồ sơ trả lại, rút", "source": "nguồn số liệu", "note": "ghi chú"}
-_RECEIVED_FIELDS = {"in_person": "số hồ sơ tiếp nhận trực tiếp", "online": "số hồ sơ tiếp nhận trực tuyến",
-                    "postal": "số hồ sơ tiếp nhận qua bưu chính"}
-_RESOLVED_FIELDS = {"early": "số hồ sơ giải quyết trước hạn", "on_time": "số hồ sơ giải quyết đúng hạn",
-                    "late": "số hồ sơ giải quyết quá hạn"}
-_IN_PROGRESS_FIELDS = {"within_limit": "số hồ sơ đang giải quyết trong hạn",
-                       "overdue": "số hồ sơ đang giải quyết quá hạn"}
-_SURVEY_FIELDS = {"date": "ngày khảo sát", "title": "tên cuộc khảo sát", "sample": "số phiếu",
-                  "satisfied_percent": "tỷ lệ hài lòng (%)", "scope": "phạm vi, đối tượng",
-                  "source": "nguồn số liệu", "note": "ghi chú"}
+if TYPE_CHECKING:
+    from cchc.site.content import LoadContext
+
+_PERIOD_FIELDS = labels_of(PERIOD_FIELDS)
+_RECEIVED_FIELDS = labels_of(RECEIVED_FIELDS)
+_RESOLVED_FIELDS = labels_of(RESOLVED_FIELDS)
+_IN_PROGRESS_FIELDS = labels_of(IN_PROGRESS_FIELDS)
+_SURVEY_FIELDS = labels_of(SURVEY_FIELDS)
+_FILE_LISTS = {spec.name: spec.label for spec in FIELDS}
+
+
+def load_statistics_kind(context: LoadContext) -> Statistics:
+    return load_statistics(context.sources, context.log)
 
 
 def load_statistics(sources: list[SourceFile], log: ErrorLog) -> Statistics:
     """Read whichever of ho-so.yaml and hai-long.yaml exist; a missing file means no data yet."""
     by_uri = {source.src_uri: source for source in sources}
-    periods = _load_list(by_uri.get(PERIODS_URI), "periods", "danh sách kỳ báo cáo", _read_period, log)
-    surveys = _load_list(by_uri.get(SURVEYS_URI), "surveys", "danh sách cuộc khảo sát", _read_survey, log)
+    periods = _load_list(by_uri.get(PERIODS_URI), "periods", _FILE_LISTS["periods"], _read_period, log)
+    surveys = _load_list(by_uri.get(SURVEYS_URI), "surveys", _FILE_LISTS["surveys"], _read_survey, log)
     periods.sort(key=lambda p: (p.ends, -p.starts.toordinal()), reverse=True)
     surveys.sort(key=lambda s: (s.day, s.title), reverse=True)
     read = frozenset(uri for uri in (PERIODS_URI, SURVEYS_URI) if uri in by_uri)

@@ -202,7 +202,7 @@ class Statistics:
     """Newest first: by end date, the longer period first when two end together."""
     surveys: tuple[Survey, ...]
     """Newest first."""
-    src_uris: frozenset[str]
+    unpublished: frozenset[str]
     """The data files read, which are not published as they are."""
 
     @property
