@@ -161,10 +161,16 @@ def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-def test_no_payload_is_live_markup_in_any_page(fuzzed):
+@pytest.fixture(scope="module")
+def parsed(fuzzed) -> dict[Path, BeautifulSoup]:
+    """Every page of the fuzzed site, parsed once as a browser parses it."""
     site, _ = fuzzed
-    for page in html_pages(site):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html5lib")
+    return {page: BeautifulSoup(page.read_text(encoding="utf-8"), "html5lib") for page in html_pages(site)}
+
+
+def test_no_payload_is_live_markup_in_any_page(fuzzed, parsed):
+    site, _ = fuzzed
+    for page, soup in parsed.items():
         for element in soup.find_all(True):
             where = f"{page.relative_to(site)}: <{element.name} {element.attrs}>"
             assert not [a for a in element.attrs if a.lower().startswith("on")], where
@@ -191,8 +197,8 @@ def test_titles_descriptions_and_headings_show_the_payload_as_text(fuzzed):
     question = BeautifulSoup((site / "hoi-dap/chuyen-truong-giua-nam-hoc/index.html").read_text(encoding="utf-8"),
                              "html5lib")
     assert MARK in question.select_one(".cchc-question__text").get_text()
-    assert "{{ 7*7 }}" in " ".join(BeautifulSoup(p.read_text(encoding="utf-8"), "html5lib").get_text()
-                                   for p in html_pages(site)[:40])
+    assert any("{{ 7*7 }}" in BeautifulSoup(p.read_text(encoding="utf-8"), "html5lib").get_text()
+               for p in html_pages(site))  # shown as written, not evaluated
 
 
 def feeds_of(site: Path) -> list[Path]:
@@ -239,10 +245,8 @@ def test_json_ld_escapes_what_could_close_its_script():
     assert json.loads(text)["name"] == "</script><script>alert(1)</script><!-- \u2028 & '\""
 
 
-def test_every_text_file_of_the_built_site_names_no_other_host_it_loads(fuzzed):
-    site, _ = fuzzed
-    for page in html_pages(site):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html5lib")
+def test_every_text_file_of_the_built_site_names_no_other_host_it_loads(parsed):
+    for page, soup in parsed.items():
         for element in soup.find_all(["img", "script", "iframe", "link", "source", "video", "audio"]):
             url = element.get("src") or (element.get("href") if element.name == "link"
                                          and "stylesheet" in element.get("rel", []) else None)
