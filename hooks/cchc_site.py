@@ -6,8 +6,13 @@ import os
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from cchc.mkdocs_adapter.build import (SiteBuild, failure_message, own_template_dirs,  # noqa: E402
-                                       quiet_dirty_build_warning, report_unexpected)
+from cchc.mkdocs_adapter.build import (  # noqa: E402
+    SiteBuild,
+    failure_message,
+    own_template_dirs,
+    quiet_dirty_build_warning,
+    report_unexpected,
+)
 from cchc.mkdocs_adapter.preview import PreviewErrors, watch_templates  # noqa: E402
 
 # Set once per process by on_startup; every per-build object lives in _build.

@@ -16,11 +16,11 @@ from pathlib import Path
 import feedparser
 import pytest
 import yaml
+from browser import pytest_runtest_logreport, pytest_sessionfinish, pytest_terminal_summary  # noqa: F401 (hooks)
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 from mkdocs.__main__ import cli as mkdocs_cli
 
-from browser import pytest_runtest_logreport, pytest_sessionfinish, pytest_terminal_summary  # noqa: F401 (hooks)
 from cchc.search.index import BUNDLES
 
 REPO = Path(__file__).resolve().parent.parent

@@ -13,9 +13,9 @@ import unicodedata
 from pathlib import Path
 
 import yaml
+from conftest import FIXED_EPOCH, Site, environment, front_matter_text
 
 from cchc.cli.main import main
-from conftest import FIXED_EPOCH, Site, environment, front_matter_text
 
 CLEAN = "Không có lỗi hay cảnh báo nào trong {n} tệp (no problems found).\n"
 BAD_DATE = ('content/tin-tuc/sai-ngay.md:3: date: ngày giờ đăng "32/13/2022" không đúng dạng ngày giờ; '

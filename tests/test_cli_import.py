@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from openpyxl import Workbook
-
 from conftest import Site
+from openpyxl import Workbook
 from test_cli import cchc
 
 FOLDER = "content/thu-tuc-hanh-chinh"

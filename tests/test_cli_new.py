@@ -7,11 +7,10 @@ import re
 from pathlib import Path
 
 import yaml
+from conftest import REPO, Site, copy_example
+from test_cli import CLEAN, cchc, cchc_in
 
 from cchc.kinds.procedures.fields import FIELDS as PROCEDURE_FIELDS
-from conftest import REPO, Site
-from test_cli import CLEAN, cchc, cchc_in
-from conftest import copy_example
 
 PROCEDURE = "content/thu-tuc-hanh-chinh/cap-ban-sao-van-bang-chung-chi-tu-so-goc.yaml"
 PLACEHOLDER = re.compile(r'"CẦN BỔ SUNG: ([^"]*)"')

@@ -9,7 +9,6 @@ import subprocess
 import sys
 
 from bs4 import BeautifulSoup
-
 from conftest import FIXED_EPOCH, Site, build_example, front_matter_text
 from procedure_helpers import write_procedure
 from test_cli import cchc

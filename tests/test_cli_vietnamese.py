@@ -9,9 +9,9 @@ import re
 from pathlib import Path
 
 import pytest
+from test_cli import cchc
 
 from cchc.cli.argparse_vi import MESSAGES, vietnamese_argparse
-from test_cli import cchc
 
 ENGLISH = re.compile(r"usage|options|arguments?\b|required|invalid|unrecognized|expected|show this help|error:|"
                      r"choose from|positional", re.IGNORECASE)

@@ -3,7 +3,6 @@
 from conftest import front_matter_text
 
 
-
 def test_missing_title(site):
     site.article("khong-tieu-de", title=None)
     assert site.build_failed() == [

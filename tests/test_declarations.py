@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import REPO
 from jsonschema import Draft202012Validator
 
 from cchc.core.declaration import Field, Kind, NewFile, load_order
 from cchc.core.schema import kind_schema
 from cchc.kinds import registry
 from cchc.site.guide import field_table, guide_page
-from conftest import REPO
 
 CATEGORIES = [c["name"] for c in yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["news"]
               ["categories"]]
@@ -138,12 +138,12 @@ def with_announcements(tmp_path, monkeypatch):
 
 def test_a_kind_registered_in_one_place_is_checked_built_searched_started_and_documented(site, with_announcements,
                                                                                         monkeypatch, capsys):
+    from conftest import FIXED_EPOCH, search_fragments
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     from cchc.cli.main import main
     from cchc.site.guide import write_tables
-    from conftest import FIXED_EPOCH, search_fragments
     monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
     monkeypatch.chdir(site.root)
     site.write("content/thong-bao/lich-tiep-dan.md", "---\ntitle: Lịch tiếp dân tháng 1\ndate: 2022-01-05\n---\n\n"

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-
 from conftest import REPO, build_example, search_fragments
 
 

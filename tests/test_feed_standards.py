@@ -13,9 +13,8 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from lxml import etree
-
 from conftest import REPO, Site, build_example
+from lxml import etree
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")

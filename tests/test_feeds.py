@@ -2,7 +2,6 @@
 
 
 import pytest
-
 from conftest import Site
 
 ALL_FEEDS = ("rss.xml", "atom.xml", "tin-tuc/chuyen-muc/hoat-dong-cchc/rss.xml",

@@ -11,9 +11,9 @@ import subprocess
 import sys
 
 import pytest
+from conftest import FIXED_EPOCH, Site, article_meta, front_matter_text
 
 from cchc.core.safe_html import body_problems, sanitize
-from conftest import FIXED_EPOCH, Site, article_meta, front_matter_text
 
 # --- bodies: what the editor is told, with the line ------------------------------------------------------
 

@@ -23,13 +23,13 @@ import feedparser
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from conftest import FIXED_EPOCH, REPO
 from icalendar import Calendar
 from lxml import etree
 
 from cchc.cli.check import ERROR, run_check
-from cchc.site.project import load_project
 from cchc.core.safe_html import unsafe_scheme
-from conftest import FIXED_EPOCH, REPO
+from cchc.site.project import load_project
 
 MARK = "XSS"
 PAYLOADS = (

@@ -6,18 +6,16 @@ real build and on ``cchc check`` (every file named, no traceback, finished withi
 
 from __future__ import annotations
 
-import resource
 import subprocess
 import sys
 import time
 
 import pytest
+import yaml
+from conftest import FIXED_EPOCH, article_meta, front_matter_text, plan_data
 
 from cchc.core.frontmatter import FrontMatterProblem, split_front_matter
 from cchc.core.yamlmarks import YamlProblem, load_marked_yaml
-from conftest import FIXED_EPOCH, article_meta, front_matter_text, plan_data
-
-import yaml
 
 
 def billion_laughs(levels: int = 12, width: int = 10) -> str:

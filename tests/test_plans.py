@@ -4,11 +4,8 @@ import csv
 import io
 
 import pytest
-from icalendar import Calendar
-
 from conftest import Site, epoch_of, plan_data
-
-
+from icalendar import Calendar
 
 # --- bad input -----------------------------------------------------------------------------
 

@@ -5,11 +5,10 @@ import http.server
 import threading
 
 import pytest
-from selenium.webdriver.support.select import Select
-
 from browser import start_driver
 from conftest import Site
 from procedure_helpers import with_catalogue_menu, write_procedure
+from selenium.webdriver.support.select import Select
 
 pytestmark = pytest.mark.browser
 

@@ -10,15 +10,15 @@ from datetime import date
 import jsonschema
 import pytest
 import yaml
+from conftest import REPO, Site
+from procedure_helpers import procedure_data, with_catalogue_menu, write_procedure
 
 from cchc.core.errors import ErrorLog
 from cchc.core.reading import SourceFile
+from cchc.core.text import fold_diacritics
+from cchc.kinds.procedures.load import load_procedures
 from cchc.kinds.procedures.opendata import SCHEMA_PATH, procedure_from_dict
 from cchc.kinds.procedures.pages import search_text
-from cchc.kinds.procedures.load import load_procedures
-from cchc.core.text import fold_diacritics
-from conftest import REPO, Site
-from procedure_helpers import procedure_data, with_catalogue_menu, write_procedure
 
 CATALOGUE = "thu-tuc-hanh-chinh/"
 

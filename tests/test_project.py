@@ -6,7 +6,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 
 # The Debian package each test tool comes from, and the command the test command looks for.

@@ -11,8 +11,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from cchc.search.index import BUNDLES
 from conftest import FIXED_EPOCH, REPO
+
+from cchc.search.index import BUNDLES
 
 
 def build_with(tool: str, site_dir: Path) -> None:

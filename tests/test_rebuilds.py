@@ -3,14 +3,13 @@
 import json
 import os
 
+from conftest import FIXED_EPOCH, Site, search_fragments
+from jinja2 import DictLoader, Environment
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-
-from jinja2 import DictLoader, Environment
+from procedure_helpers import write_procedure
 
 from cchc.mkdocs_adapter.rebuilds import CompiledTemplates, linked_src_uris, memory_for
-from conftest import FIXED_EPOCH, Site, search_fragments
-from procedure_helpers import write_procedure
 
 
 def build_in_process(site: Site) -> None:

@@ -11,8 +11,15 @@ from pathlib import Path
 import pytest
 from pagefind_bin import get_executable
 
-from cchc.search.canonical import (ENTRY, MARKER, UnexpectedBundle, canonicalize_bundle, decode_cbor, encode_cbor,
-                                   pagefind_hash)
+from cchc.search.canonical import (
+    ENTRY,
+    MARKER,
+    UnexpectedBundle,
+    canonicalize_bundle,
+    decode_cbor,
+    encode_cbor,
+    pagefind_hash,
+)
 from cchc.search.input import stage_page
 
 FIELDS = ["Đào tạo với nước ngoài", "Giáo dục trung học", "Thi, tuyển sinh", "Văn bằng, chứng chỉ",

@@ -10,7 +10,6 @@ import urllib.request
 
 import feedparser
 import pytest
-
 from conftest import Site
 
 
@@ -112,6 +111,7 @@ def fetch_status(url: str) -> int:
 def previewing(site: Site):
     """The README's preview command on a site with its own copy of cchc's templates, as a project has."""
     import shutil
+
     from conftest import REPO
     shutil.copytree(REPO / "overrides", site.root / "overrides")
     site.config["theme"]["custom_dir"] = "overrides"

@@ -19,13 +19,13 @@ import threading
 from pathlib import Path
 
 import pytest
+from browser import axe_script, pdf_text, print_to_pdf, start_driver
+from conftest import REPO, epoch_of
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browser import axe_script, pdf_text, print_to_pdf, start_driver
 from cchc.search.index import BUNDLES
-from conftest import REPO, epoch_of
 
 ARTIFACTS = REPO / "test-artifacts"
 

@@ -20,11 +20,11 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
-from cchc.search.index import BUNDLES
 from browser import require_tool
 from conftest import Site, build_copied_example, copy_example
 from test_serve import free_port, wait_for
+
+from cchc.search.index import BUNDLES
 
 NGINX = Path("/usr/sbin/nginx")
 PUBLISHED = ("pagefind/pagefind-entry.json", "pagefind-tin-tuc/pagefind-entry.json", "rss.xml",

@@ -10,14 +10,14 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
+from conftest import Site, error_lines
 
 from cchc.core.charts import MIN_SEGMENT, contrast_ratio, segment_widths
 from cchc.core.errors import ErrorLog
 from cchc.core.reading import SourceFile
-from cchc.kinds.statistics.model import PERIODS_URI, SURVEYS_URI, PeriodKind, format_rate, parse_period
 from cchc.kinds.statistics.load import load_statistics
+from cchc.kinds.statistics.model import PERIODS_URI, SURVEYS_URI, PeriodKind, format_rate, parse_period
 from cchc.kinds.statistics.pages import OUTCOMES, SURVEY_COLOUR
-from conftest import Site, error_lines
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from cchc.core.errors import ContentError, ContentErrors
 from cchc.core.hygiene import repair, scan
+from cchc.core.text import NotUtf8, decode_utf8
 from cchc.site.project import Project, now
 from cchc.site.sections import load_checked_site
-from cchc.core.text import NotUtf8, decode_utf8
 
 ERROR, WARNING, FIXED = "error", "warning", "fixed"
 _HEADINGS = {

@@ -15,17 +15,17 @@ import argparse
 import sys
 
 from cchc.cli.argparse_vi import MESSAGES, Parser, vietnamese_argparse
-from cchc.cli.check import render_json, render_text, run_check, exit_status
-from cchc.site.content import load_site
-from cchc.kinds.documents.load import symbol_type
+from cchc.cli.check import exit_status, render_json, render_text, run_check
+from cchc.cli.new import NewProblem, create, kinds_with_new, next_step
+from cchc.cli.report import build_year_report, no_plan_message, render_csv, render_markdown
 from cchc.core.errors import ContentErrors
 from cchc.core.fields import parse_day
-from cchc.cli.new import NewProblem, create, kinds_with_new, next_step
+from cchc.kinds.documents.load import symbol_type
 from cchc.kinds.plans.load import plan_years
 from cchc.kinds.procedures.import_sheet import ImportProblem
 from cchc.kinds.procedures.write import ImportResult, import_procedures
+from cchc.site.content import load_site
 from cchc.site.project import Project, ProjectProblem, load_project, now
-from cchc.cli.report import build_year_report, no_plan_message, render_csv, render_markdown
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -14,14 +14,14 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from cchc.site.content import SiteContent
+from cchc.core.text import format_count, format_date
 from cchc.kinds.documents.load import Document
 from cchc.kinds.news.model import Article
 from cchc.kinds.plans.pages import PlanReport, summarize
 from cchc.kinds.procedures.model import Change, Procedure
 from cchc.kinds.questions.load import Question
 from cchc.kinds.statistics.model import DossierPeriod, Survey, rate_number
-from cchc.core.text import format_count, format_date
+from cchc.site.content import SiteContent
 
 CSV_HEADER = ("Phần", "Mục", "Giá trị", "Ghi chú")
 

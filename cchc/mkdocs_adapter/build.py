@@ -19,24 +19,29 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_build_datetime, get_relative_url
 
-from cchc.kinds.registry import template_dirs
-from cchc.mkdocs_adapter.chrome_cache import ChromeCache, add_kind_templates, add_material_prefix, translations
-from cchc.site.content import ContentPaths, SiteContent
 from cchc.core.errors import ContentErrors
 from cchc.core.escaping import autoescape_templates_in, escape_config_texts
 from cchc.core.feeds import Feed, Publisher, render_atom, render_rss
-from cchc.mkdocs_adapter.page_urls import SiteRootPage
-from cchc.core.pages import ContentPage, GeneratedFile, GeneratedPage
-from cchc.kinds.questions.pages import plain_text_with_breaks
 from cchc.core.memo import digest, file_digest
-from cchc.mkdocs_adapter.rebuilds import PageMemo, PageState, linked_src_uris, memory_for, theme_stamp
+from cchc.core.pages import ContentPage, GeneratedFile, GeneratedPage
 from cchc.core.safe_html import sanitize
-from cchc.search.index import (EARLY_ORDER, EarlyBundles, SearchIndexError, bundle_of_page, search_bundles,
-                         write_search_index)
-from cchc.mkdocs_adapter.shared_markdown import SharedConverter, SharedMarkdownPage, can_share_markdown
-from cchc.site.sections import load_checked_site, template_globals
 from cchc.core.text import VN_TZ, format_count, format_date, format_datetime, format_size, nfc, nfc_tree
-
+from cchc.kinds.questions.pages import plain_text_with_breaks
+from cchc.kinds.registry import template_dirs
+from cchc.mkdocs_adapter.chrome_cache import ChromeCache, add_kind_templates, add_material_prefix, translations
+from cchc.mkdocs_adapter.page_urls import SiteRootPage
+from cchc.mkdocs_adapter.rebuilds import PageMemo, PageState, linked_src_uris, memory_for, theme_stamp
+from cchc.mkdocs_adapter.shared_markdown import SharedConverter, SharedMarkdownPage, can_share_markdown
+from cchc.search.index import (
+    EARLY_ORDER,
+    EarlyBundles,
+    SearchIndexError,
+    bundle_of_page,
+    search_bundles,
+    write_search_index,
+)
+from cchc.site.content import ContentPaths, SiteContent
+from cchc.site.sections import load_checked_site, template_globals
 
 _DIRTY_BUILD_WARNING = "A 'dirty' build is being performed"
 

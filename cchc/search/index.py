@@ -27,10 +27,10 @@ from typing import Callable, Iterable
 
 from mkdocs.plugins import get_plugin_logger
 
-from cchc.search import input as search_input
 from cchc.core.pages import GeneratedPage
 from cchc.kinds.news.model import NEWS_DIR
 from cchc.kinds.registry import kinds
+from cchc.search import input as search_input
 from cchc.search.canonical import UnexpectedBundle, canonicalize_bundle
 from cchc.search.input import searchable_region
 

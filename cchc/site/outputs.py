@@ -14,8 +14,8 @@ from typing import Iterable
 
 from cchc.core.errors import ContentError
 from cchc.core.feeds import Feed
-from cchc.site.folders import is_markdown
 from cchc.core.pages import ContentPage, GeneratedFile, GeneratedPage
+from cchc.site.folders import is_markdown
 
 GENERATOR_NAME = "trang do cchc tạo tự động"
 MKDOCS_OUTPUTS = ("sitemap.xml", "sitemap.xml.gz", "404.html")

@@ -10,15 +10,15 @@ from __future__ import annotations
 import importlib.util
 import os
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
-from cchc.site.content import ContentPaths
-from cchc.kinds.registry import template_dirs
-from cchc.site.folders import link_problems
 from cchc.core.text import VN_TZ, NotUtf8, read_utf8
 from cchc.core.yamlmarks import MarkedDict, YamlProblem, load_marked_yaml
+from cchc.kinds.registry import template_dirs
+from cchc.site.content import ContentPaths
+from cchc.site.folders import link_problems
 
 PLANS_DIR = "plans"
 TEXT_EXTENSIONS = (".md", ".yaml", ".yml")

@@ -14,7 +14,6 @@ from cchc.core.fields import Fields
 from cchc.core.text import NotUtf8, read_utf8, slugify
 from cchc.core.yamlmarks import MarkedDict, YamlProblem, load_marked_yaml
 
-
 PAKN_PORTAL = "https://dichvucong.gov.vn/p/phananhkiennghi/pakn-gui-pakn.html"
 """The national portal's form for feedback on administrative rules (phản ánh, kiến nghị)."""
 

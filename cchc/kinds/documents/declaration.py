@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from cchc.core.declaration import Kind, NewFile, NewFileProblem
-from cchc.kinds.documents.fields import NUMBER_HINT
-from cchc.kinds.documents.fields import FIELDS
+from cchc.kinds.documents.fields import FIELDS, NUMBER_HINT
 from cchc.kinds.documents.load import DOCUMENTS_DIR, is_document, load_document_kind, symbol_type, type_of
 from cchc.kinds.documents.pages import build_document_feeds, build_document_pages
+
 
 def _known_from_number(number: str, project) -> dict:
     """A new document's type comes from its number-symbol; the department of mkdocs.yml issues it."""

@@ -18,14 +18,15 @@ from cchc.core.declaration import Published
 from cchc.core.declared import reject_unknown
 from cchc.core.errors import ErrorLog
 from cchc.core.fields import Fields
+from cchc.core.memo import FileMemo
 from cchc.core.placeholders import load_filled
 from cchc.core.reading import SourceFile, guarded, read_yaml_mapping, resolve_content_file
-from cchc.core.memo import FileMemo
-from cchc.kinds.plans.load import Plan
-from cchc.kinds.procedures.model import Procedure
-from cchc.kinds.procedures.load import procedure_index, read_procedure_refs
 from cchc.core.text import slugify
-from cchc.kinds.documents.fields import BY_NAME as FIELD, FIELDS, NUMBER_HINT, NUMBER_PATTERN, STATUSES, TYPES
+from cchc.kinds.documents.fields import BY_NAME as FIELD
+from cchc.kinds.documents.fields import FIELDS, NUMBER_HINT, NUMBER_PATTERN, STATUSES, TYPES
+from cchc.kinds.plans.load import Plan
+from cchc.kinds.procedures.load import procedure_index, read_procedure_refs
+from cchc.kinds.procedures.model import Procedure
 
 DOCUMENTS_DIR = "van-ban"
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from cchc.kinds.documents.load import DOCUMENTS_DIR, TYPES, Document
 from cchc.core.feeds import Feed, FeedItem, newest_first
 from cchc.core.pages import GeneratedPage, paginated_pages
-from cchc.site.settings import Settings
 from cchc.core.text import VN_TZ, slugify
+from cchc.kinds.documents.load import DOCUMENTS_DIR, TYPES, Document
+from cchc.site.settings import Settings
 
 PER_PAGE = 20
 

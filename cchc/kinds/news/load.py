@@ -13,7 +13,8 @@ from cchc.core.fields import Fields
 from cchc.core.memo import FileMemo
 from cchc.core.reading import SourceFile, guarded, read_markdown, resolve_content_file
 from cchc.core.text import slugify
-from cchc.kinds.news.fields import BY_NAME as FIELD, FIELDS, THEME_KEYS
+from cchc.kinds.news.fields import BY_NAME as FIELD
+from cchc.kinds.news.fields import FIELDS, THEME_KEYS
 from cchc.kinds.news.model import NEWS_DIR, Article, Attachment, Cover, News, NewsContent
 from cchc.kinds.plans.load import PLANS_DIR, Plan, parse_plan_month
 from cchc.site.settings import Category, Settings

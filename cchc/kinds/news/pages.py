@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from cchc.core.feeds import Feed, FeedItem, newest_first
-from cchc.kinds.news.model import NEWS_DIR, Article, News
 from cchc.core.pages import ContentPage, GeneratedPage, paginated_pages
+from cchc.kinds.news.model import NEWS_DIR, Article, News
 from cchc.site.settings import Settings
 
 ARTICLE_TEMPLATE = "article.html"

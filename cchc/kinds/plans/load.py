@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING
 from cchc.core.declared import reject_unknown
 from cchc.core.errors import ErrorLog
 from cchc.core.fields import Fields
-from cchc.core.reading import SourceFile, guarded, read_yaml_mapping, resolve_content_file
 from cchc.core.memo import FileMemo
+from cchc.core.reading import SourceFile, guarded, read_yaml_mapping, resolve_content_file
 from cchc.core.yamlmarks import MarkedDict
-from cchc.kinds.plans.fields import BY_NAME as FIELD, FIELDS, FORMS, TASK, TASK_FIELDS
+from cchc.kinds.plans.fields import BY_NAME as FIELD
+from cchc.kinds.plans.fields import FIELDS, FORMS, TASK, TASK_FIELDS
 
 if TYPE_CHECKING:
     from cchc.site.content import LoadContext

@@ -10,10 +10,10 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event
 
-from cchc.kinds.news.model import Article, News
 from cchc.core.pages import GeneratedFile, GeneratedPage
-from cchc.kinds.plans.load import PLAN_SECTION, MonthState, Plan, Task, month_state, month_url
 from cchc.core.text import VN_TZ, format_date
+from cchc.kinds.news.model import Article, News
+from cchc.kinds.plans.load import PLAN_SECTION, MonthState, Plan, Task, month_state, month_url
 
 MONTH_NAMES = tuple(f"Tháng {m}" for m in range(1, 13))
 

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from cchc.kinds.procedures.fields import CODE_PATTERN
 from cchc.core.fields import parse_day
-from cchc.kinds.procedures.model import FIELD_LABELS
-from cchc.kinds.procedures.load import TIME_TEXTS
 from cchc.core.text import fold_diacritics, nfc
+from cchc.kinds.procedures.fields import CODE_PATTERN
+from cchc.kinds.procedures.model import FIELD_LABELS
+from cchc.kinds.procedures.parts import TIME_TEXTS
 
 HEADER_SEARCH_ROWS = 20
 ROLES = ("stt", "name", "code", "field", "time_limit", "fees", "legal_bases", "agency")

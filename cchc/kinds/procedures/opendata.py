@@ -15,8 +15,20 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from cchc.kinds.procedures.model import (PROCEDURES_DIR, Agencies, Catalogue, Change, Channel, Document, Field, LegalBasis,
-                             Procedure, Publication, Step, TimeLimit)
+from cchc.kinds.procedures.model import (
+    PROCEDURES_DIR,
+    Agencies,
+    Catalogue,
+    Change,
+    Channel,
+    Document,
+    Field,
+    LegalBasis,
+    Procedure,
+    Publication,
+    Step,
+    TimeLimit,
+)
 from cchc.site.settings import Settings
 
 SCHEMA_NAME = "thu-tuc.schema.json"

@@ -8,12 +8,12 @@ from markupsafe import Markup
 
 from cchc.core.escaping import json_for_script
 from cchc.core.feeds import Feed, FeedItem, newest_first
-from cchc.kinds.procedures.opendata import SCHEMA_NAME, render_csv, render_json, schema_bytes
 from cchc.core.pages import GeneratedFile, GeneratedPage
-from cchc.kinds.questions.load import Question
-from cchc.kinds.procedures.model import LEVELS, ONLINE_LEVELS, PROCEDURES_DIR, Catalogue, Procedure
-from cchc.site.settings import Settings
 from cchc.core.text import VN_TZ, fold_diacritics, format_date
+from cchc.kinds.procedures.model import LEVELS, ONLINE_LEVELS, PROCEDURES_DIR, Catalogue, Procedure
+from cchc.kinds.procedures.opendata import SCHEMA_NAME, render_csv, render_json, schema_bytes
+from cchc.kinds.questions.load import Question
+from cchc.site.settings import Settings
 
 CATALOGUE_TITLE = "Thủ tục hành chính"
 

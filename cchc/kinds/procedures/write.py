@@ -20,12 +20,12 @@ import yaml
 
 from cchc.core.fields import parse_day
 from cchc.core.placeholders import placeholder
-from cchc.kinds.procedures.model import PROCEDURES_DIR
-from cchc.kinds.procedures.import_sheet import ImportedRow, RowProblem, folded, parse_time_limit, read_sheet
-from cchc.kinds.procedures.load import LABELS
-from cchc.site.project import Project
 from cchc.core.text import format_date, short_slug, slugify
 from cchc.core.yamlmarks import MarkedDict, MarkedFloat, MarkedInt, YamlProblem, load_marked_yaml
+from cchc.kinds.procedures.import_sheet import ImportedRow, RowProblem, folded, parse_time_limit, read_sheet
+from cchc.kinds.procedures.model import PROCEDURES_DIR
+from cchc.kinds.procedures.parts import LABELS
+from cchc.site.project import Project
 
 ORDER = tuple(LABELS)
 TO_FILL = {

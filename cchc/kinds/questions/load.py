@@ -19,13 +19,14 @@ from cchc.core.declaration import Published
 from cchc.core.declared import reject_unknown
 from cchc.core.errors import ErrorLog
 from cchc.core.fields import Fields
+from cchc.core.memo import FileMemo
 from cchc.core.placeholders import load_filled
 from cchc.core.reading import SourceFile, guarded, read_markdown
-from cchc.core.memo import FileMemo
-from cchc.kinds.procedures.model import FIELD_LABELS, Field, Procedure
-from cchc.kinds.procedures.load import procedure_index, read_procedure_refs
 from cchc.core.text import slugify
-from cchc.kinds.questions.fields import BY_NAME as FIELD, CHANNELS, FIELDS, PERSONAL_FIELDS
+from cchc.kinds.procedures.load import procedure_index, read_procedure_refs
+from cchc.kinds.procedures.model import FIELD_LABELS, Field, Procedure
+from cchc.kinds.questions.fields import BY_NAME as FIELD
+from cchc.kinds.questions.fields import CHANNELS, FIELDS, PERSONAL_FIELDS
 
 if TYPE_CHECKING:
     from cchc.site.content import LoadContext

@@ -13,9 +13,9 @@ from markupsafe import Markup
 from cchc.core.escaping import json_for_script
 from cchc.core.feeds import Feed, FeedItem, newest_first
 from cchc.core.pages import ContentPage, GeneratedPage, paginated_pages
+from cchc.core.text import VN_TZ
 from cchc.kinds.questions.load import QUESTIONS_DIR, Question
 from cchc.site.settings import Department, Settings
-from cchc.core.text import VN_TZ
 
 PER_PAGE = 20
 

@@ -8,18 +8,35 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any, TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from cchc.core.declaration import labels_of
 from cchc.core.errors import ErrorLog
 from cchc.core.fields import Fields
 from cchc.core.reading import SourceFile, guarded, read_yaml_mapping
-from cchc.kinds.statistics.model import (PERIOD_HINT, PERIODS_URI, SURVEYS_URI, DossierPeriod, InProgress, PeriodName, Received,
-                             Resolved, Statistics, Survey, parse_period)
-from cchc.core.declaration import labels_of
 from cchc.core.text import format_date
-from cchc.kinds.statistics.fields import (FIELDS, IN_PROGRESS_FIELDS, PERIOD_FIELDS, RECEIVED_FIELDS, RESOLVED_FIELDS,
-                                          SURVEY_FIELDS)
 from cchc.core.yamlmarks import MarkedDict, written_text
+from cchc.kinds.statistics.fields import (
+    FIELDS,
+    IN_PROGRESS_FIELDS,
+    PERIOD_FIELDS,
+    RECEIVED_FIELDS,
+    RESOLVED_FIELDS,
+    SURVEY_FIELDS,
+)
+from cchc.kinds.statistics.model import (
+    PERIOD_HINT,
+    PERIODS_URI,
+    SURVEYS_URI,
+    DossierPeriod,
+    InProgress,
+    PeriodName,
+    Received,
+    Resolved,
+    Statistics,
+    Survey,
+    parse_period,
+)
 
 if TYPE_CHECKING:
     from cchc.site.content import LoadContext

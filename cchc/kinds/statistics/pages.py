@@ -10,8 +10,8 @@ from markupsafe import Markup
 
 from cchc.core.charts import BarRow, Series, render_percent_bars, render_stacked_bars
 from cchc.core.pages import GeneratedFile, GeneratedPage
-from cchc.kinds.statistics.model import STATISTICS_SECTION, DossierPeriod, Statistics, rate_number
 from cchc.core.text import format_count, format_date
+from cchc.kinds.statistics.model import STATISTICS_SECTION, DossierPeriod, Statistics, rate_number
 
 PAGE_TITLE = "Thống kê kết quả giải quyết hồ sơ TTHC và sự hài lòng"
 CSV_URI = f"{STATISTICS_SECTION}/ho-so.csv"
