@@ -168,3 +168,12 @@ def test_linked_files_are_found_in_every_link_form_and_resolved_from_the_page():
     assert linked_src_uris("tin-tuc/bai.md", markdown) == [
         "hoi-dap/cau-1.md", "tin-tuc/2022-01-02-dich.md", "tin-tuc/anh/b.png", "tin-tuc/anh/bang tin.jpg",
         "tin-tuc/tep/ke-hoach.pdf"]
+
+
+def test_options_come_from_mkdocs_yml_and_an_environment_variable_wins():
+    from cchc.site.options import OPTIONS, read_options
+    assert read_options(None, {}) == {option.name: True for option in OPTIONS}
+    assert read_options({"cchc": {"search_index": False}}, {})["search_index"] is False
+    assert read_options({"cchc": {"search_index": False}}, {"CCHC_SEARCH_INDEX": "on"})["search_index"] is True
+    assert read_options({}, {"CCHC_CHROME_CACHE": "off"})["chrome_cache"] is False
+    assert read_options({"cchc": {"shared_markdown": "không"}}, {})["shared_markdown"] is True  # not a boolean

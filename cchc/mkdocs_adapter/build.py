@@ -29,6 +29,7 @@ from cchc.core.text import VN_TZ, format_count, format_date, format_datetime, fo
 from cchc.kinds.questions.pages import plain_text_with_breaks
 from cchc.kinds.registry import template_dirs
 from cchc.mkdocs_adapter.chrome_cache import ChromeCache, add_kind_templates, add_material_prefix, translations
+from cchc.site.options import read_options
 from cchc.mkdocs_adapter.page_urls import SiteRootPage
 from cchc.mkdocs_adapter.rebuilds import PageMemo, PageState, linked_src_uris, memory_for, theme_stamp
 from cchc.mkdocs_adapter.shared_markdown import SharedConverter, SharedMarkdownPage, can_share_markdown
@@ -150,7 +151,8 @@ class SiteBuild:
         self._page_states: dict[str, PageState] = {}
         self._outputs: set[str] = set()
         self._page_outputs: set[str] = set()
-        self.search_enabled = os.environ.get("CCHC_SEARCH_INDEX") != "off"
+        self.options = read_options(config.extra)
+        self.search_enabled = self.options["search_index"]
         self._early_search: EarlyBundles | None = None
         self._body_env: Environment | None = None
         self.site: SiteContent | None = None
@@ -216,7 +218,8 @@ class SiteBuild:
         nav names them by (there are only a few); with no ``nav:`` every page is in it.
         """
         in_nav = nav_paths(self.config.nav)
-        converter = SharedConverter(self.config) if can_share_markdown() else None
+        share = self.options["shared_markdown"] and can_share_markdown()
+        converter = SharedConverter(self.config) if share else None
         for file in files.documentation_pages():
             if in_nav is None or file.src_uri in in_nav or file.page is not None:
                 continue  # MkDocs' page, with its menu name; or a page another plugin made
@@ -314,7 +317,7 @@ class SiteBuild:
         add_material_prefix(env)
         env.autoescape = autoescape_templates_in(own_template_dirs(self.config))
         env.bytecode_cache = self.memory.templates
-        env.globals["cchc_chrome"] = ChromeCache().template_global()
+        env.globals["cchc_chrome"] = ChromeCache(self.options["chrome_cache"]).template_global()
         env.globals["cchc_translate"] = translations(env, self.config.theme["language"])
         env.filters.update(ngay=format_date, ngay_gio=format_datetime, kich_thuoc=format_size, so=format_count,
                            cau_hoi=plain_text_with_breaks)
@@ -399,7 +402,7 @@ class SiteBuild:
     def write_search_index(self, site_dir: str) -> None:
         """Index the written pages with Pagefind, so every build (and serve) has a working search.
 
-        Under ``mkdocs serve`` it runs in the background, after the pages are served. ``CCHC_SEARCH_INDEX=off``
+        Under ``mkdocs serve`` it runs in the background, after the pages are served. The option ``search_index`` off (``CCHC_SEARCH_INDEX=off``)
         skips it: the benchmark measures indexing by difference.
         """
         if not self.search_enabled:

@@ -7,7 +7,7 @@ table of contents, and its links differ only by being relative to the page's URL
 keys the markup by exactly those relative links and renders it once per key (a few dozen keys for a
 whole site). Pages in the navigation are rendered as Material does, every time.
 
-``CCHC_CHROME_CACHE=off`` renders it on every page, as Material does; a test checks that the site is
+The option ``chrome_cache`` off (``CCHC_CHROME_CACHE=off``, see ``cchc.site.options``) renders it on every page, as Material does; a test checks that the site is
 then the same to the byte.
 
 Templates use it as a call block around Material's own markup (see ``overrides/partials/tabs.html``)::
@@ -20,7 +20,6 @@ translations each time; ``translations`` answers each key once per build.
 
 from __future__ import annotations
 
-import os
 from typing import Any, Callable
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, pass_context
@@ -48,11 +47,11 @@ def add_material_prefix(env: Environment) -> None:
 class ChromeCache:
     """Markup of one build's navigation keyed by what it can differ by; a new build needs a new cache."""
 
-    def __init__(self) -> None:
+    def __init__(self, enabled: bool = True) -> None:
         self._rendered: dict[tuple, Markup] = {}
         self._nav_urls: tuple[str, ...] | None = None
         self._links_by_page: dict[str, tuple[str, ...]] = {}  # three blocks per page ask for the same key
-        self.enabled = os.environ.get("CCHC_CHROME_CACHE") != "off"
+        self.enabled = enabled
 
     def template_global(self) -> Callable[..., Markup]:
         @pass_context

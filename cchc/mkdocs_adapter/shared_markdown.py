@@ -9,13 +9,12 @@ reference links, stashed HTML), so one page never sees another's.
 per-page processors (links made relative, anchors collected, title extracted) are private
 classes of ``mkdocs.structure.pages``; they are made anew for each page and replace the previous
 page's under the same names. Should a later MkDocs (or ProperDocs) drop them, every page falls
-back to MkDocs' own ``render``. ``CCHC_SHARED_MARKDOWN=off`` does the same; a test checks that
+back to MkDocs' own ``render``. The option ``shared_markdown`` off (``CCHC_SHARED_MARKDOWN=off``) does the same; a test checks that
 the site is byte for byte the one MkDocs builds.
 """
 
 from __future__ import annotations
 
-import os
 
 import markdown
 from mkdocs.config.defaults import MkDocsConfig
@@ -30,9 +29,9 @@ _MKDOCS_PROCESSORS = ("_RawHTMLPreprocessor", "_ExtractAnchorsTreeprocessor",
 
 
 def can_share_markdown() -> bool:
-    """Whether this MkDocs has the per-page processors ``SharedMarkdownPage`` needs, and sharing is on."""
-    return (os.environ.get("CCHC_SHARED_MARKDOWN") != "off"
-            and all(hasattr(mkdocs_pages, name) for name in _MKDOCS_PROCESSORS))
+    """Whether this MkDocs has the per-page processors ``SharedMarkdownPage`` needs (the option
+    ``shared_markdown``, ``cchc.site.options``, turns sharing off)."""
+    return all(hasattr(mkdocs_pages, name) for name in _MKDOCS_PROCESSORS)
 
 
 class SharedConverter:

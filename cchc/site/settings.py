@@ -9,10 +9,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from cchc.core.declaration import Field
+from cchc.core.declared import read, reject_unknown
 from cchc.core.errors import ErrorLog
 from cchc.core.fields import Fields
 from cchc.core.text import NotUtf8, read_utf8, slugify
 from cchc.core.yamlmarks import MarkedDict, YamlProblem, load_marked_yaml
+from cchc.site.options import OPTIONS
 
 PAKN_PORTAL = "https://dichvucong.gov.vn/p/phananhkiennghi/pakn-gui-pakn.html"
 """The national portal's form for feedback on administrative rules (phản ánh, kiến nghị)."""
@@ -64,15 +67,35 @@ class Settings:
         return next((c for c in self.categories if wanted in (c.slug, slugify(c.name))), None)
 
 
-_DEPARTMENT_FIELDS = {
-    "name": "tên cơ quan", "short_name": "tên viết tắt", "parent": "cơ quan chủ quản",
-    "address": "địa chỉ", "phone": "số điện thoại", "fax": "số fax", "email": "email",
-    "feedback_hotline": "số điện thoại tiếp nhận phản ánh, kiến nghị về quy định hành chính",
-    "national_portal": "địa chỉ Cổng Dịch vụ công quốc gia",
-    "provincial_portal": "địa chỉ Cổng Dịch vụ công của tỉnh",
-    "feedback_portal": "địa chỉ gửi phản ánh, kiến nghị trực tuyến",
-    "reuse_notice": "lời ghi nguồn khi phát hành lại thông tin",
-}
+DEPARTMENT_FIELDS = (
+    Field("name", "text", "tên cơ quan", "Hiện ở chân trang và trong luồng tin.", required=True,
+          example="Sở Giáo dục và Đào tạo tỉnh Sóc Trăng"),
+    Field("short_name", "text", "tên viết tắt", "Hiện ở đầu trang trên điện thoại; mặc định là tên cơ quan.",
+          example="Sở GDĐT Sóc Trăng"),
+    Field("parent", "text", "cơ quan chủ quản", "", required=True, example="Ủy ban nhân dân tỉnh Sóc Trăng"),
+    Field("address", "text", "địa chỉ", "", required=True, example="Số 48 Lê Duẩn, phường 3, thành phố Sóc Trăng"),
+    Field("phone", "text", "số điện thoại", "", required=True, example="02993.616042"),
+    Field("fax", "text", "số fax", "", example="02993.824074"),
+    Field("email", "email", "email", "Cũng là địa chỉ tác giả của các luồng tin.", required=True,
+          example="vanphong.sosoctrang@moet.edu.vn"),
+    Field("feedback_hotline", "text", "số điện thoại tiếp nhận phản ánh, kiến nghị về quy định hành chính", "",
+          required=True, example="02993.616042"),
+    Field("national_portal", "url", "địa chỉ Cổng Dịch vụ công quốc gia", "", required=True,
+          example="https://dichvucong.gov.vn/"),
+    Field("provincial_portal", "url", "địa chỉ Cổng Dịch vụ công của tỉnh", "", required=True,
+          example="https://dichvucong.soctrang.gov.vn/"),
+    Field("feedback_portal", "url", "địa chỉ gửi phản ánh, kiến nghị trực tuyến", "Mặc định là trang phản ánh, kiến "
+          "nghị của Cổng Dịch vụ công quốc gia.", example=PAKN_PORTAL),
+    Field("reuse_notice", "text", "lời ghi nguồn khi phát hành lại thông tin", "Mặc định: Ghi rõ nguồn \"<tên cơ "
+          "quan>\" khi phát hành lại thông tin từ trang này."),
+)
+"""``extra: department:`` of mkdocs.yml, stated once."""
+CATEGORY_FIELDS = (
+    Field("name", "text", "tên chuyên mục", "", required=True, example="Hoạt động cải cách hành chính"),
+    Field("slug", "text", "đường dẫn", "Mặc định lấy từ tên.", example="hoat-dong-cchc"),
+    Field("description", "text", "mô tả", "Hiện ở trang chuyên mục và trong luồng tin của chuyên mục."),
+)
+_DEPARTMENT = {spec.name: spec for spec in DEPARTMENT_FIELDS}
 
 
 def load_settings(config_path: str, site_url: str | None, project_dir: str, log: ErrorLog) -> Settings | None:
@@ -87,6 +110,8 @@ def load_settings(config_path: str, site_url: str | None, project_dir: str, log:
     department = _load_department(_section(extra, "department", shown_path, log, "extra."), shown_path, log)
     news = Fields(_section(extra, "news", shown_path, log, "extra.", required=False), shown_path, log, "extra.news.")
     feeds = Fields(_section(extra, "feeds", shown_path, log, "extra.", required=False), shown_path, log, "extra.feeds.")
+    _check_options(Fields(_section(extra, "cchc", shown_path, log, "extra.", required=False), shown_path, log,
+                          "extra.cchc."))
     categories = _load_categories(news, log)
     per_page = news.integer("per_page", "số tin mỗi trang", default=10)
     feed_limit = feeds.integer("limit", "số mục tối đa của mỗi luồng tin", default=20)
@@ -98,6 +123,13 @@ def load_settings(config_path: str, site_url: str | None, project_dir: str, log:
         return None
     return Settings(site_url if site_url.endswith("/") else site_url + "/", department,
                     categories, per_page or 10, feed_limit or 20)
+
+
+def _check_options(options: Fields) -> None:
+    """``extra: cchc:`` holds only the declared build options (``cchc.site.options``), each true or false."""
+    options.reject_unknown(option.name for option in OPTIONS)
+    for option in OPTIONS:
+        options.flag(option.name, f"tùy chọn {option.name}")
 
 
 def _section(parent: MarkedDict | None, name: str, path: str, log: ErrorLog, prefix: str,
@@ -117,24 +149,12 @@ def _section(parent: MarkedDict | None, name: str, path: str, log: ErrorLog, pre
 def _load_department(data: MarkedDict, path: str, log: ErrorLog) -> Department | None:
     errors_before = len(log.errors)
     f = Fields(data, path, log, "extra.department.")
-    f.reject_unknown(_DEPARTMENT_FIELDS)
-    label = _DEPARTMENT_FIELDS
-    name = f.text("name", label["name"], required=True)
-    values = dict(
-        name=name,
-        short_name=f.text("short_name", label["short_name"]) or name,
-        parent=f.text("parent", label["parent"], required=True),
-        address=f.text("address", label["address"], required=True),
-        phone=f.text("phone", label["phone"], required=True),
-        fax=f.text("fax", label["fax"]),
-        email=f.email("email", label["email"], required=True),
-        feedback_hotline=f.text("feedback_hotline", label["feedback_hotline"], required=True),
-        national_portal=f.url("national_portal", label["national_portal"], required=True),
-        provincial_portal=f.url("provincial_portal", label["provincial_portal"], required=True),
-        feedback_portal=f.url("feedback_portal", label["feedback_portal"]) or PAKN_PORTAL,
-        reuse_notice=f.text("reuse_notice", label["reuse_notice"])
-        or f'Ghi rõ nguồn "{name}" khi phát hành lại thông tin từ trang này.',
-    )
+    reject_unknown(f, DEPARTMENT_FIELDS)
+    values = {spec.name: read(f, spec) for spec in DEPARTMENT_FIELDS}
+    values["short_name"] = values["short_name"] or values["name"]
+    values["feedback_portal"] = values["feedback_portal"] or PAKN_PORTAL
+    values["reuse_notice"] = (values["reuse_notice"]
+                              or f'Ghi rõ nguồn "{values["name"]}" khi phát hành lại thông tin từ trang này.')
     return None if len(log.errors) > errors_before else Department(**values)
 
 
@@ -145,16 +165,16 @@ def _load_categories(news: Fields, log: ErrorLog) -> tuple[Category, ...]:
             item = MarkedDict(name=item)
             item.line, item.key_lines = line, {}
         f = news.item(item, prefix)
-        f.reject_unknown(("name", "slug", "description"))
-        name = f.text("name", "tên chuyên mục", required=True)
+        reject_unknown(f, CATEGORY_FIELDS)
+        name = read(f, CATEGORY_FIELDS[0])
         if name is None:
             continue
-        slug = slugify(f.text("slug", "đường dẫn") or name)
+        slug = slugify(read(f, CATEGORY_FIELDS[1]) or name)
         if slug in categories:
             f.error("name", f'chuyên mục "{name}" trùng đường dẫn "{slug}" với "{categories[slug].name}"; '
                             "đổi tên hoặc đặt slug khác (duplicate category)")
             continue
-        categories[slug] = Category(slug, name, f.text("description", "mô tả"))
+        categories[slug] = Category(slug, name, read(f, CATEGORY_FIELDS[2]))
     if not news.data.get("categories"):
         news.error("categories", 'cần ít nhất một chuyên mục tin, ví dụ "- name: Hoạt động CCHC" '
                                  "(at least one news category is required)")
