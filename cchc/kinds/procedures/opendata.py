@@ -1,4 +1,5 @@
-"""Open data of the procedure catalogue: JSON (every field, schema in cchc/schemas/) and CSV (UTF-8 with BOM).
+"""Open data of the procedure catalogue: JSON (every field; its schema made from the declaration in
+``opendata_schema``) and CSV (UTF-8 with BOM).
 
 ``procedure_to_dict`` and ``procedure_from_dict`` are exact inverses, so the JSON carries
 every field of the model; the tests check that with a round trip.
@@ -12,7 +13,6 @@ import json
 from dataclasses import asdict
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from cchc.kinds.procedures.model import (
@@ -29,10 +29,10 @@ from cchc.kinds.procedures.model import (
     Step,
     TimeLimit,
 )
+from cchc.kinds.procedures.opendata_schema import catalogue_schema
 from cchc.site.settings import Settings
 
 SCHEMA_NAME = "thu-tuc.schema.json"
-SCHEMA_PATH = Path(__file__).parent / "schemas" / SCHEMA_NAME
 CSV_COLUMNS = (
     "url", "code", "local_symbol", "name", "field_code", "field_label", "levels", "kind", "online_level",
     "portal_url", "time_limit", "fees", "result", "applicants", "agencies_handling", "agencies_deciding",
@@ -43,7 +43,8 @@ CSV_COLUMNS = (
 
 
 def schema_bytes() -> bytes:
-    return SCHEMA_PATH.read_bytes()
+    """The open data's schema, made from the procedure declaration (``opendata_schema``)."""
+    return (json.dumps(catalogue_schema(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def _iso(value: date | None) -> str | None:
