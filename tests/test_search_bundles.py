@@ -9,16 +9,8 @@ from conftest import REPO, Site, search_fragments
 
 from cchc.kinds.news.model import NEWS_DIR
 from cchc.kinds.news.pages import ARTICLE_BODY_TEMPLATE, ARTICLE_TEMPLATE
-from cchc.search.index import (
-    MAIN_BUNDLE,
-    NEWS_BUNDLE,
-    NEWS_PREFIX,
-    EarlyBundles,
-    IndexedPages,
-    PagefindRun,
-    bundle_of,
-    searchable_templates,
-)
+from cchc.search.index import MAIN_BUNDLE, NEWS_BUNDLE, NEWS_PREFIX, IndexedPages, bundle_of, searchable_templates
+from cchc.search.pagefind import EarlyBundles, PagefindRun
 
 ARTICLE = ('<!doctype html><html lang="vi"><head><title>{title}</title></head><body>'
            '<div data-pagefind-body><h1>{title}</h1><p>Đường dây nóng {title}</p></div></body></html>')

@@ -29,19 +29,13 @@ from cchc.core.text import VN_TZ, format_count, format_date, format_datetime, fo
 from cchc.kinds.questions.pages import plain_text_with_breaks
 from cchc.kinds.registry import template_dirs
 from cchc.mkdocs_adapter.chrome_cache import ChromeCache, add_kind_templates, add_material_prefix, translations
-from cchc.site.options import read_options
 from cchc.mkdocs_adapter.page_urls import SiteRootPage
 from cchc.mkdocs_adapter.rebuilds import PageMemo, PageState, linked_src_uris, memory_for, theme_stamp
 from cchc.mkdocs_adapter.shared_markdown import SharedConverter, SharedMarkdownPage, can_share_markdown
-from cchc.search.index import (
-    EARLY_ORDER,
-    EarlyBundles,
-    SearchIndexError,
-    bundle_of_page,
-    search_bundles,
-    write_search_index,
-)
+from cchc.search.index import bundle_of_page, search_bundles
+from cchc.search.pagefind import EARLY_ORDER, EarlyBundles, SearchIndexError, write_search_index
 from cchc.site.content import ContentPaths, SiteContent
+from cchc.site.options import read_options
 from cchc.site.sections import load_checked_site, template_globals
 
 _DIRTY_BUILD_WARNING = "A 'dirty' build is being performed"

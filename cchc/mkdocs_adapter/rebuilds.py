@@ -32,7 +32,8 @@ from urllib.parse import unquote
 from jinja2.bccache import Bucket, BytecodeCache
 
 from cchc.core.memo import FileMemo
-from cchc.search.index import BackgroundIndexer, IndexedPages
+from cchc.search.index import IndexedPages
+from cchc.search.pagefind import BackgroundIndexer
 
 _LINK_TARGETS = (  # (a text every match contains, so most pages skip the pattern; the pattern)
     ("](", re.compile(r"\]\(\s*<?([^)\s>]+)")),                         # [text](target), ![alt](target)

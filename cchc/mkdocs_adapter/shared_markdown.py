@@ -15,7 +15,6 @@ the site is byte for byte the one MkDocs builds.
 
 from __future__ import annotations
 
-
 import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure import pages as mkdocs_pages
