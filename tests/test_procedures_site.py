@@ -198,7 +198,7 @@ def test_feeds_announce_new_changed_and_abolished_procedures_newest_first(catalo
     assert feed.feed.updated == "Tue, 14 Feb 2023 00:00:00 +0700"
     page = catalogue_site.html(CATALOGUE)
     hrefs = [link["href"] for link in page.select('link[rel="alternate"]')]
-    assert "https://cchc.example.gov.vn/thu-tuc-hanh-chinh/atom.xml" in hrefs
+    assert "atom.xml" in hrefs  # relative to the catalogue: thu-tuc-hanh-chinh/atom.xml
 
 
 def test_future_abolition_is_not_announced_yet(site):
