@@ -6,6 +6,8 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
+from cchc.feeds import Feed
+from cchc.outputs import Output, generated_outputs, output_clashes
 from conftest import Site
 
 ALL_FEEDS = ("rss.xml", "atom.xml", "tin-tuc/chuyen-muc/hoat-dong-cchc/rss.xml",
@@ -122,3 +124,13 @@ def test_category_page_announces_its_own_feed(news_site):
     path = news_site.site_dir / "tin-tuc/chuyen-muc/thu-tuc-hanh-chinh/index.html"
     hrefs = announced_feeds(news_site, path).values()
     assert "https://cchc.example.gov.vn/tin-tuc/chuyen-muc/thu-tuc-hanh-chinh/atom.xml" in hrefs
+
+
+def test_a_section_sitemap_is_an_output_no_editor_file_may_take():
+    """Section folders accept no such file already (cchc.folders); the one rule of outputs names it too."""
+    feed = Feed("hoi-dap/", "Hỏi – đáp", "", "hoi-dap/", ())
+    editor = Output("hoi-dap/sitemap.xml", "content/hoi-dap/sitemap.xml", "content/hoi-dap/sitemap.xml")
+    [error] = output_clashes([editor], generated_outputs([], [feed], []))
+    assert error.path == "content/hoi-dap/sitemap.xml"
+    assert 'trùng địa chỉ /hoi-dap/sitemap.xml với sơ đồ trang sitemap.xml do cchc tạo ("Hỏi – đáp")' in error.message
+    assert [o.path for o in generated_outputs([], [Feed("", "Tin", "", "tin-tuc/", ())], [])].count("sitemap.xml") == 1
