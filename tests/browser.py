@@ -55,8 +55,12 @@ def pdftotext() -> str:
     return require_tool("pdftotext", shutil.which("pdftotext"), "apt-get install poppler-utils")
 
 
-def start_driver(*arguments: str):
-    """A WebDriver session with Debian's Chromium and chromedriver; the caller quits it."""
+def start_driver(*arguments: str, network_log: bool = False):
+    """A WebDriver session with Debian's Chromium and chromedriver; the caller quits it.
+
+    With ``network_log``, chromedriver keeps the DevTools events of the pages (``driver.get_log("performance")``),
+    among them every request a page makes (Network.requestWillBeSent, responseReceived, loadingFailed).
+    """
     from selenium import webdriver
 
     browser, driver = chromium(), chromedriver()
@@ -64,6 +68,8 @@ def start_driver(*arguments: str):
     options.binary_location = browser
     for argument in (*FLAGS, *arguments):
         options.add_argument(argument)
+    if network_log:
+        options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     return webdriver.Chrome(service=webdriver.ChromeService(driver), options=options)
 
 
