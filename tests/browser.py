@@ -19,6 +19,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 AXE = REPO / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
+VNU = REPO / ".cache" / "npm" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync")
 INSTALL = "the README's test command installs it"
@@ -49,6 +50,13 @@ def chromedriver() -> str:
 def axe_script() -> str:
     path = require_tool("axe-core", AXE, "npm install --prefix .cache/npm axe-core@<the README's version>")
     return Path(path).read_text(encoding="utf-8")
+
+
+def vnu_command() -> list[str]:
+    """The Nu HTML Checker (npm vnu-jar, pinned in the README's test command), run by Debian's Java."""
+    jar = require_tool("vnu-jar", VNU, "npm install --prefix .cache/npm vnu-jar@<the README's version>")
+    java = require_tool("java", shutil.which("java"), "apt-get install default-jre-headless")
+    return [java, "-jar", jar]
 
 
 def pdftotext() -> str:
