@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 import pytest
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -245,6 +246,25 @@ def test_axe_finds_no_wcag_violations(driver, base_url, width, contrast):
         if violations:
             report[name] = violations
     assert report == {}, json.dumps(report, ensure_ascii=False, indent=1)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name, table", [("thu-tuc", ".cchc-legal"), ("thong-ke", ".cchc-periods")])
+def test_a_table_wider_than_a_phone_is_reached_with_tab_and_scrolled_with_the_arrow_keys(driver, base_url, name, table):
+    driver.set_window_size(375, 900)
+    open_page(driver, base_url, name)
+    region = driver.find_element(By.CSS_SELECTOR, table).find_element(By.XPATH, "ancestor-or-self::*[@role='region'][1]")
+    assert driver.execute_script("return arguments[0].scrollWidth > arguments[0].clientWidth", region)
+    label = driver.find_element(By.ID, region.get_attribute("aria-labelledby")).text
+    assert label  # its name, read out when it takes the focus
+    driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    for _ in range(150):
+        if driver.switch_to.active_element == region:
+            break
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+    assert driver.switch_to.active_element == region, label
+    ActionChains(driver).send_keys(Keys.ARROW_RIGHT * 3).perform()
+    WebDriverWait(driver, 5).until(lambda d: d.execute_script("return arguments[0].scrollLeft", region) > 0)
 
 
 @pytest.mark.browser
