@@ -27,6 +27,7 @@ PAGE_TYPES = {
     "trang-chu": "/",
     "tin-tuc": "/tin-tuc/",
     "tin": "/tin-tuc/duong-day-nong/",
+    "tin-co-anh": "/tin-tuc/hoi-nghi-trien-khai-cchc-nam-hoc-2020-2021/",  # a cover image
     "chuyen-muc": "/tin-tuc/chuyen-muc/chuyen-doi-so/",
     "cac-chuyen-muc": "/tin-tuc/chuyen-muc/",
     "ke-hoach": "/ke-hoach/",
@@ -48,6 +49,8 @@ PAGE_TYPES = {
 """One page of each type of the example site, by a short name (screenshots are saved under it)."""
 
 NOT_FOUND = "404"
+LATE_SUFFIXES = (".js", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg")
+"""What a slow network brings after the first frame (``SiteServer.late_delay``): scripts and images."""
 
 
 @dataclass(frozen=True)
@@ -61,14 +64,14 @@ class Answer:
 class SiteServer(http.server.ThreadingHTTPServer):
     """A built site on 127.0.0.1 (a free port), noting what it answers; ``with`` starts and stops it.
 
-    ``script_delay``: seconds to wait before answering a script, as a slow phone network would, so that the
-    browser draws the page before its scripts run.
+    ``late_delay``: seconds to wait before answering a script or an image, as a slow phone network would: the
+    browser draws the page (its HTML and stylesheets) before its scripts run and its images arrive.
     """
 
-    def __init__(self, site_dir: Path, script_delay: float = 0) -> None:
+    def __init__(self, site_dir: Path, late_delay: float = 0) -> None:
         super().__init__(("127.0.0.1", 0), functools.partial(_SiteHandler, directory=str(site_dir)))
         self.site_dir = site_dir
-        self.script_delay = script_delay
+        self.late_delay = late_delay
         self.answers: list[Answer] = []  # appended by the handler threads (list.append is atomic)
 
     @property
@@ -98,8 +101,8 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         super().end_headers()
 
     def send_head(self):
-        if self.server.script_delay and urlsplit(self.path).path.endswith(".js"):
-            time.sleep(self.server.script_delay)
+        if self.server.late_delay and urlsplit(self.path).path.endswith(LATE_SUFFIXES):
+            time.sleep(self.server.late_delay)
         return super().send_head()
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:

@@ -2,9 +2,9 @@
 desktop; and controls that need script are not shown without it.
 
 The layout shift is summed over the whole visit: every ``layout-shift`` entry from the first frame on, but
-those within half a second of the visitor's own input (``hadRecentInput``). The server answers scripts 0.4 s
-late, as a slow phone network may: from 127.0.0.1 the scripts would often run before the first frame is
-drawn, and hide a shift a visitor sees.
+those within half a second of the visitor's own input (``hadRecentInput``). The server answers scripts and
+images 0.4 s late, as a slow phone network may: from 127.0.0.1 they would often be there before the first
+frame is drawn, and hide a shift a visitor sees.
 """
 
 from __future__ import annotations
@@ -31,13 +31,13 @@ setTimeout(() => { add(observer.takeRecords()); observer.disconnect(); done(tota
 """The page's layout shift so far: entries are kept from the first frame (buffered), delivered in a task."""
 
 
-SCRIPT_DELAY = 0.4
+LATE_DELAY = 0.4
 
 
 @pytest.fixture(scope="module")
 def slow_scripts(example_site_dir: Path):
-    """The example site served with its scripts late (``SiteServer.script_delay``)."""
-    with SiteServer(example_site_dir, script_delay=SCRIPT_DELAY) as server:
+    """The example site served with its scripts and images late (``SiteServer.late_delay``)."""
+    with SiteServer(example_site_dir, late_delay=LATE_DELAY) as server:
         yield server
 
 
