@@ -19,6 +19,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 AXE = REPO / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
+VNU = REPO / ".cache" / "npm" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync")
 INSTALL = "the README's test command installs it"
@@ -51,12 +52,23 @@ def axe_script() -> str:
     return Path(path).read_text(encoding="utf-8")
 
 
+def vnu_command() -> list[str]:
+    """The Nu HTML Checker (npm vnu-jar, pinned in the README's test command), run by Debian's Java."""
+    jar = require_tool("vnu-jar", VNU, "npm install --prefix .cache/npm vnu-jar@<the README's version>")
+    java = require_tool("java", shutil.which("java"), "apt-get install default-jre-headless")
+    return [java, "-jar", jar]
+
+
 def pdftotext() -> str:
     return require_tool("pdftotext", shutil.which("pdftotext"), "apt-get install poppler-utils")
 
 
-def start_driver(*arguments: str):
-    """A WebDriver session with Debian's Chromium and chromedriver; the caller quits it."""
+def start_driver(*arguments: str, network_log: bool = False):
+    """A WebDriver session with Debian's Chromium and chromedriver; the caller quits it.
+
+    With ``network_log``, chromedriver keeps the DevTools events of the pages (``driver.get_log("performance")``),
+    among them every request a page makes (Network.requestWillBeSent, responseReceived, loadingFailed).
+    """
     from selenium import webdriver
 
     browser, driver = chromium(), chromedriver()
@@ -64,6 +76,8 @@ def start_driver(*arguments: str):
     options.binary_location = browser
     for argument in (*FLAGS, *arguments):
         options.add_argument(argument)
+    if network_log:
+        options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     return webdriver.Chrome(service=webdriver.ChromeService(driver), options=options)
 
 

@@ -249,6 +249,21 @@ def build_here(project: Path, args: list[str], env_vars: dict[str, str]) -> Buil
     return BuildResult(result.exit_code, output)
 
 
+@pytest.fixture(scope="session")
+def example_site_dir(tmp_path_factory) -> Path:
+    """The example site built once for the browser tests, on 15/11/2022 (a day inside its 2022 plan)."""
+    return build_example(tmp_path_factory.mktemp("example"), SOURCE_DATE_EPOCH=epoch_of("2022-11-15"))
+
+
+@pytest.fixture(scope="session")
+def served_example(example_site_dir: Path):
+    """The built example site served on 127.0.0.1 (``example_site.SiteServer``), a host other than its site_url's."""
+    from example_site import SiteServer
+
+    with SiteServer(example_site_dir) as server:
+        yield server
+
+
 def error_lines(output: str) -> list[str]:
     """The indented error lines of a failed build's report, in order."""
     return [line.strip() for line in output.splitlines() if line.startswith("  ") and ": " in line]

@@ -5,10 +5,12 @@ import json
 import re
 from pathlib import Path
 
+import feedparser
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import REPO, build_example, search_fragments
+from lxml import etree
 
 
 @pytest.fixture(scope="module")
@@ -107,6 +109,46 @@ def test_nothing_is_loaded_from_another_host(example):
     home = (example / "index.html").read_text(encoding="utf-8")
     assert "fonts.googleapis" not in home and "fonts.gstatic" not in home
     assert "Made with" not in home and "squidfunk" not in home
+
+
+SITEMAP_SCHEMA = """<?xml version="1.0" encoding="UTF-8"?>
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" elementFormDefault="qualified"
+           targetNamespace="http://www.sitemaps.org/schemas/sitemap/0.9"
+           xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+  <xs:element name="urlset">
+    <xs:complexType><xs:sequence>
+      <xs:element name="url" maxOccurs="50000"><xs:complexType><xs:sequence>
+        <xs:element name="loc"><xs:simpleType><xs:restriction base="xs:anyURI">
+          <xs:minLength value="12"/><xs:maxLength value="2048"/></xs:restriction></xs:simpleType></xs:element>
+        <xs:element name="lastmod" minOccurs="0"><xs:simpleType>
+          <xs:union memberTypes="xs:date xs:dateTime"/></xs:simpleType></xs:element>
+      </xs:sequence></xs:complexType></xs:element>
+    </xs:sequence></xs:complexType>
+  </xs:element>
+</xs:schema>"""
+"""What sitemaps.org's schema 0.9 allows of what cchc writes: up to 50,000 <url>, each a <loc> of 12 to 2,048
+characters and an optional <lastmod> (a date or a date-time)."""
+
+SITE_URL = "https://cchc.sogddt.soctrang.example.vn/"
+
+
+def test_each_section_feed_has_a_valid_sitemap_of_its_pages_beside_it(example):
+    """Material's script fetches sitemap.xml beside every feed a page announces: each exists, valid, with the
+    feed's page first and every page of the feed's items that lives in the folder (sitemaps.org's rule)."""
+    schema = etree.XMLSchema(etree.fromstring(SITEMAP_SCHEMA.encode()))
+    folders = sorted(path.parent for path in example.rglob("rss.xml") if path.parent != example)
+    assert len(folders) >= 7
+    for folder in folders:
+        address = SITE_URL + folder.relative_to(example).as_posix() + "/"
+        sitemap = etree.parse(str(folder / "sitemap.xml"))
+        assert schema.validate(sitemap), (folder, schema.error_log)
+        listed = [loc.text for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+        items = {entry.link for entry in feedparser.parse((folder / "rss.xml").read_bytes()).entries}
+        assert listed[0] == address and len(listed) == len(set(listed)), folder
+        assert all(url.startswith(address) for url in listed), folder
+        assert {url for url in items if url.startswith(address)} <= set(listed), folder
+    procedures = etree.parse(str(example / "thu-tuc-hanh-chinh/sitemap.xml")).getroot()
+    assert len(procedures) >= 25  # the catalogue and every procedure its feed announces
 
 
 def test_example_attachment_is_listed_with_type_and_size(example):

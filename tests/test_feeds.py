@@ -1,8 +1,14 @@
 """RSS and Atom feeds: well-formed, complete, stable, newest first, discoverable."""
 
+from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import Site
+
+from cchc.core.feeds import Feed
+from cchc.site.outputs import Output, generated_outputs, output_clashes
 
 ALL_FEEDS = ("rss.xml", "atom.xml", "tin-tuc/chuyen-muc/hoat-dong-cchc/rss.xml",
              "tin-tuc/chuyen-muc/hoat-dong-cchc/atom.xml", "tin-tuc/chuyen-muc/thu-tuc-hanh-chinh/rss.xml",
@@ -88,16 +94,43 @@ def test_empty_category_feed_is_valid_and_dated_without_the_clock(site):
     assert feed.feed.updated == "Sat, 01 Jan 2000 00:00:00 +0700"
 
 
+def announced_feeds(site: Site, html_path: Path) -> dict[str, str]:
+    """The feeds a page names in <link rel="alternate">: title -> address, resolved as a feed reader does."""
+    folder = html_path.parent.relative_to(site.site_dir).as_posix()
+    page_url = "https://cchc.example.gov.vn/" + ("" if folder == "." else folder + "/")
+    page = BeautifulSoup(html_path.read_text(encoding="utf-8"), "lxml")
+    return {link["title"]: urljoin(page_url, link["href"]) for link in page.select('link[rel="alternate"]')}
+
+
 def test_every_page_announces_the_feeds(news_site):
     pages = [p for p in news_site.site_dir.rglob("index.html")]
     assert len(pages) > 5
     for path in pages:
-        html = path.read_text(encoding="utf-8")
-        assert '<link rel="alternate" type="application/rss+xml" title="Tin tức CCHC – Sở GDĐT Thử Nghiệm (RSS)" ' \
-               'href="https://cchc.example.gov.vn/rss.xml">' in html, path
+        feeds = announced_feeds(news_site, path)
+        assert feeds["Tin tức CCHC – Sở GDĐT Thử Nghiệm (RSS)"] == "https://cchc.example.gov.vn/rss.xml", path
+        assert feeds["Tin tức CCHC – Sở GDĐT Thử Nghiệm (Atom)"] == "https://cchc.example.gov.vn/atom.xml", path
+
+
+def test_feed_links_are_relative_so_a_copy_on_another_host_links_its_own_feeds(news_site):
+    """Material's script fetches sitemap.xml beside each link: it must not go to site_url from a staging copy."""
+    page = news_site.html("tin-tuc/mot/")
+    hrefs = [link["href"] for link in page.select('link[rel="alternate"]')]
+    assert hrefs == ["../../rss.xml", "../../atom.xml"]
+    types = [link["type"] for link in page.select('link[rel="alternate"]')]
+    assert types == ["application/rss+xml", "application/atom+xml"]
 
 
 def test_category_page_announces_its_own_feed(news_site):
-    page = news_site.html("tin-tuc/chuyen-muc/thu-tuc-hanh-chinh/")
-    hrefs = [link["href"] for link in page.select('link[rel="alternate"]')]
+    path = news_site.site_dir / "tin-tuc/chuyen-muc/thu-tuc-hanh-chinh/index.html"
+    hrefs = announced_feeds(news_site, path).values()
     assert "https://cchc.example.gov.vn/tin-tuc/chuyen-muc/thu-tuc-hanh-chinh/atom.xml" in hrefs
+
+
+def test_a_section_sitemap_is_an_output_no_editor_file_may_take():
+    """Section folders accept no such file already (cchc.folders); the one rule of outputs names it too."""
+    feed = Feed("hoi-dap/", "Hỏi – đáp", "", "hoi-dap/", ())
+    editor = Output("hoi-dap/sitemap.xml", "content/hoi-dap/sitemap.xml", "content/hoi-dap/sitemap.xml")
+    [error] = output_clashes([editor], generated_outputs([], [feed], []))
+    assert error.path == "content/hoi-dap/sitemap.xml"
+    assert 'trùng địa chỉ /hoi-dap/sitemap.xml với sơ đồ trang sitemap.xml do cchc tạo ("Hỏi – đáp")' in error.message
+    assert [o.path for o in generated_outputs([], [Feed("", "Tin", "", "tin-tuc/", ())], [])].count("sitemap.xml") == 1

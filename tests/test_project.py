@@ -9,7 +9,8 @@ import pytest
 from conftest import REPO
 
 # The Debian package each test tool comes from, and the command the test command looks for.
-DEBIAN_TOOLS = {"chromium": "chromium", "chromedriver": "chromium-driver", "pdfinfo": "poppler-utils", "nginx": "nginx"}
+DEBIAN_TOOLS = {"chromium": "chromium", "chromedriver": "chromium-driver", "pdfinfo": "poppler-utils", "nginx": "nginx",
+                "java": "default-jre-headless"}
 
 
 def readme_commands() -> list[str]:
@@ -34,9 +35,9 @@ def test_ci_run_sets_ci_so_that_browser_tests_fail_rather_than_skip():
     assert 'export CI="${CI:-1}"' in ci_lines[:command_line]
 
 
-def test_the_test_command_pins_axe_core_to_one_version():
-    """The accessibility test's verdict depends on axe-core's rules: a range would change them silently."""
-    assert re.search(r"--prefix \.cache/npm axe-core@\d+\.\d+\.\d+ ", readme_commands()[1])
+def test_the_test_command_pins_axe_core_and_the_nu_html_checker_to_one_version():
+    """The accessibility and HTML tests' verdicts depend on the tools' rules: a range would change them silently."""
+    assert re.search(r"--prefix \.cache/npm axe-core@\d+\.\d+\.\d+ vnu-jar@\d+\.\d+\.\d+ ", readme_commands()[1])
 
 
 def debian_install_step() -> str:

@@ -1,26 +1,23 @@
 """The example site in headless Chromium: Pagefind search without diacritics, reader controls,
-axe-core (WCAG 2.1 AA) on the main pages, print without navigation, screenshots at 375 and 1280 px.
+axe-core (WCAG 2.1 AA) on every page type at phone and desktop width, print without navigation,
+screenshots at 375 and 1280 px.
 
-The site is built once for the module and one browser is shared. Screenshots and PDFs go to
-test-artifacts/ (git-ignored). axe-core comes from npm, installed by the test command into .cache/npm.
+The site is built and served once for the test run (conftest.py) and one browser is shared. Screenshots and
+PDFs go to test-artifacts/ (git-ignored). axe-core comes from npm, installed by the test command into .cache/npm.
 """
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import json
-import os
 import re
-import subprocess
-import sys
-import threading
 from pathlib import Path
 
 import pytest
 from browser import axe_script, pdf_text, print_to_pdf, start_driver
-from conftest import REPO, epoch_of
+from conftest import REPO
+from example_site import PAGE_TYPES, open_page
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -28,44 +25,17 @@ from selenium.webdriver.support.ui import WebDriverWait
 from cchc.search.index import BUNDLES
 
 ARTIFACTS = REPO / "test-artifacts"
-
-PAGES = {
-    "trang-chu": "/",
-    "tin": "/tin-tuc/duong-day-nong/",
-    "lich": "/ke-hoach/2022/",
-    "thang": "/ke-hoach/2022/thang-06/",
-    "danh-muc": "/thu-tuc-hanh-chinh/",
-    "thu-tuc": "/thu-tuc-hanh-chinh/cap-ban-sao-van-bang-chung-chi-tu-so-goc/",
-    "hoi-dap": "/hoi-dap/",
-    "cau-hoi": "/hoi-dap/ban-sao-bang-tot-nghiep-thpt/",
-    "van-ban": "/van-ban/",
-    "thong-ke": "/thong-ke/",
-    "tim-kiem": "/tim-kiem/?q=thu+tuc",
-}
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
+WIDTHS = (375, 1280)
 
 
 @pytest.fixture(scope="module")
-def built_site(tmp_path_factory) -> Path:
-    site_dir = tmp_path_factory.mktemp("example") / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": epoch_of("2022-11-15")}
-    process = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
-                             cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
-    assert process.returncode == 0, process.stdout + process.stderr
-    return site_dir
+def built_site(example_site_dir: Path) -> Path:
+    return example_site_dir
 
 
 @pytest.fixture(scope="module")
-def base_url(built_site: Path):
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(built_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+def base_url(served_example) -> str:
+    return served_example.base_url
 
 
 @pytest.fixture(scope="module")
@@ -212,7 +182,7 @@ def test_font_size_and_contrast_are_remembered_across_pages(fresh, base_url):
     contrast.click()
     assert contrast.get_attribute("aria-pressed") == "true"
     assert driver.execute_script("return getComputedStyle(document.body).backgroundColor") == "rgb(0, 0, 0)"
-    driver.get(base_url + PAGES["thu-tuc"])
+    driver.get(base_url + PAGE_TYPES["thu-tuc"])
     assert driver.execute_script("return document.documentElement.getAttribute('data-cchc-font')") == "1"
     assert body_size() > default
     assert driver.find_element(By.CSS_SELECTOR, "button[data-cchc-contrast]").get_attribute("aria-pressed") == "true"
@@ -255,32 +225,50 @@ def axe_violations(driver, axe: str) -> list[dict]:
     return result
 
 
-def open_page(driver, base_url: str, name: str, path: str) -> None:
-    """Open one of PAGES; on the search page, wait until Pagefind has shown the results."""
-    driver.get(base_url + path)
-    if name == "tim-kiem":
-        WebDriverWait(driver, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link"))
-
-
 @pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("contrast", ["default", "high"])
-def test_axe_finds_no_wcag_violations(fresh, base_url, contrast):
+def test_axe_finds_no_wcag_violations(driver, base_url, width, contrast):
+    """Every page type, at phone and desktop width: a phone shows the menu button and tables that scroll sideways."""
     axe = axe_script()
-    driver = fresh
     driver.set_script_timeout(60)
+    driver.set_window_size(width, 900)
+    driver.get(base_url + "/")
+    driver.execute_script("localStorage.clear()")
     if contrast == "high":
         driver.execute_script("localStorage.setItem('cchc-contrast', 'high')")
     report = {}
-    for name, path in PAGES.items():
-        open_page(driver, base_url, name, path)
+    for name in PAGE_TYPES:
+        open_page(driver, base_url, name)
+        shown = driver.execute_script("return document.documentElement.getAttribute('data-cchc-contrast')")
+        assert shown == ("high" if contrast == "high" else None), name
         violations = axe_violations(driver, axe)
         if violations:
-            report[path] = violations
+            report[name] = violations
     assert report == {}, json.dumps(report, ensure_ascii=False, indent=1)
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("name, table", [("thu-tuc", ".cchc-legal"), ("thong-ke", ".cchc-periods")])
+def test_a_table_wider_than_a_phone_is_reached_with_tab_and_scrolled_with_the_arrow_keys(driver, base_url, name, table):
+    driver.set_window_size(375, 900)
+    open_page(driver, base_url, name)
+    region = driver.find_element(By.CSS_SELECTOR, table).find_element(By.XPATH, "ancestor-or-self::*[@role='region'][1]")
+    assert driver.execute_script("return arguments[0].scrollWidth > arguments[0].clientWidth", region)
+    label = driver.find_element(By.ID, region.get_attribute("aria-labelledby")).text
+    assert label  # its name, read out when it takes the focus
+    driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    for _ in range(150):
+        if driver.switch_to.active_element == region:
+            break
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+    assert driver.switch_to.active_element == region, label
+    ActionChains(driver).send_keys(Keys.ARROW_RIGHT * 3).perform()
+    WebDriverWait(driver, 5).until(lambda d: d.execute_script("return arguments[0].scrollLeft", region) > 0)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
 def test_screenshots(driver, base_url, width):
     """Kept in test-artifacts/ for people to look at; the test checks nothing overflows sideways."""
     ARTIFACTS.mkdir(exist_ok=True)
@@ -288,14 +276,14 @@ def test_screenshots(driver, base_url, width):
     driver.get(base_url + "/")
     driver.execute_script("localStorage.clear()")
     too_wide = {}
-    for name, path in PAGES.items():
-        open_page(driver, base_url, name, path)
+    for name in PAGE_TYPES:
+        open_page(driver, base_url, name)
         height = driver.execute_script("return document.documentElement.scrollHeight")
         driver.set_window_size(width, min(height + 140, 6000))
         driver.save_screenshot(str(ARTIFACTS / f"{name}-{width}.png"))
         overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
         if overflow > 0:
-            too_wide[path] = overflow
+            too_wide[name] = overflow
         driver.set_window_size(width, 900)
     assert too_wide == {}
 
@@ -305,7 +293,7 @@ def test_screenshots(driver, base_url, width):
 def test_news_and_procedures_print_without_navigation_and_with_link_urls(base_url, name):
     ARTIFACTS.mkdir(exist_ok=True)
     target = ARTIFACTS / f"in-{name}.pdf"
-    pages = print_to_pdf(base_url + PAGES[name], target)
+    pages = print_to_pdf(base_url + PAGE_TYPES[name], target)
     assert pages >= 1
     text = pdf_text(target)
     assert "Tìm kiếm" not in text and "Cỡ chữ" not in text and "Kế hoạch tuyên truyền" not in text.split("\n")[0]

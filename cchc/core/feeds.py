@@ -1,6 +1,6 @@
-"""RSS 2.0 and Atom feeds rendered with feedgen from plain feed descriptions.
+"""RSS 2.0 and Atom feeds rendered with feedgen from plain feed descriptions, and the sitemap beside them.
 
-Every section describes its feeds as ``Feed`` values (see ``cchc.feedlist``);
+Every section describes its feeds as ``Feed`` values (see ``cchc.sections``);
 this module turns one into XML. Dates come from the items, never from the
 clock, so two builds of the same content give the same bytes.
 """
@@ -8,6 +8,7 @@ clock, so two builds of the same content give the same bytes.
 from __future__ import annotations
 
 import html
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable
@@ -50,6 +51,16 @@ class Feed:
     @property
     def atom_path(self) -> str:
         return f"{self.folder}atom.xml"
+
+    @property
+    def sitemap_path(self) -> str | None:
+        """The section's sitemap (``render_sitemap``), beside its feeds; at the root MkDocs writes the site's."""
+        return f"{self.folder}sitemap.xml" if self.folder else None
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        """Every file written for this feed."""
+        return tuple(path for path in (self.rss_path, self.atom_path, self.sitemap_path) if path)
 
 
 @dataclass(frozen=True)
@@ -135,3 +146,34 @@ def _tag_uri(site_url: str, item: FeedItem) -> str:
     """RFC 4151 tag URI: stable across title changes and independent of the feed."""
     host = urlsplit(site_url).hostname or "localhost"
     return f"tag:{host},{item.published.astimezone(VN_TZ):%Y-%m-%d}:{item.key}"
+
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def render_sitemap(feed: Feed, site_url: str) -> bytes:
+    """A sitemaps.org sitemap of the feed's folder: the feed's page and its items' pages, each once.
+
+    Why it exists: Material's bundle.js fetches ``sitemap.xml`` beside every ``<link rel="alternate">`` of a
+    page (meant for other language versions), so each page of a section asked for this file and got a 404.
+    A sitemap may list only addresses under its own folder (sitemaps.org, "Sitemap file location"): items
+    that live elsewhere (a news category's articles, under tin-tuc/) are left to the site's sitemap.xml.
+    ``lastmod`` is an item's ``updated`` day in Vietnam, so the bytes depend on the content alone.
+    """
+    changed: dict[str, str] = {}
+    for item in feed.items:
+        if item.url.startswith(feed.folder) and item.url != feed.page_url:
+            changed[item.url] = max(changed.get(item.url, ""), _w3c_day(item.updated))
+    newest = max((_w3c_day(item.updated) for item in feed.items), default=None)  # the page lists them all
+    urlset = ET.Element("urlset", xmlns=SITEMAP_NS)
+    for url, day in [(feed.page_url, newest), *sorted(changed.items())]:
+        entry = ET.SubElement(urlset, "url")
+        ET.SubElement(entry, "loc").text = site_url + url
+        if day:
+            ET.SubElement(entry, "lastmod").text = day
+    ET.indent(urlset)
+    return ET.tostring(urlset, encoding="UTF-8", xml_declaration=True) + b"\n"
+
+
+def _w3c_day(moment: datetime) -> str:
+    return moment.astimezone(VN_TZ).date().isoformat()

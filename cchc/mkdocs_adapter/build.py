@@ -21,7 +21,7 @@ from mkdocs.utils import get_build_datetime, get_relative_url
 
 from cchc.core.errors import ContentErrors
 from cchc.core.escaping import autoescape_templates_in, escape_config_texts
-from cchc.core.feeds import Feed, Publisher, render_atom, render_rss
+from cchc.core.feeds import Feed, Publisher, render_atom, render_rss, render_sitemap
 from cchc.core.memo import digest, file_digest
 from cchc.core.pages import ContentPage, GeneratedFile, GeneratedPage
 from cchc.core.safe_html import sanitize
@@ -243,7 +243,7 @@ class SiteBuild:
                 file.modified = self.memory.pages.changed(file.src_uri, state, same_site)
                 self._page_states[file.src_uri] = state
             marked.append(file)
-        self._outputs = {f.dest_uri for f in marked} | {p for f in self.feeds for p in (f.rss_path, f.atom_path)}
+        self._outputs = {f.dest_uri for f in marked} | {path for feed in self.feeds for path in feed.paths}
         self._site = site
         return Files(marked)
 
@@ -384,14 +384,21 @@ class SiteBuild:
                 self._early_search.page_indexed(page.file.src_uri, page.file.dest_uri, region)
 
     def write_feeds(self, site_dir: str) -> None:
+        """Each feed as RSS and Atom, and a section's sitemap beside them (see ``render_sitemap``)."""
         settings = self.site.settings
         publisher = Publisher(settings.department.name, settings.department.email)
         for feed in self.feeds:
             for path, render in ((feed.rss_path, render_rss), (feed.atom_path, render_atom)):
-                target = os.path.join(site_dir, *path.split("/"))
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                with open(target, "wb") as stream:
-                    stream.write(render(feed, settings.site_url, settings.feed_limit, publisher))
+                self._write_file(site_dir, path, render(feed, settings.site_url, settings.feed_limit, publisher))
+            if feed.sitemap_path:
+                self._write_file(site_dir, feed.sitemap_path, render_sitemap(feed, settings.site_url))
+
+    @staticmethod
+    def _write_file(site_dir: str, path: str, content: bytes) -> None:
+        target = os.path.join(site_dir, *path.split("/"))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as stream:
+            stream.write(content)
 
     def write_search_index(self, site_dir: str) -> None:
         """Index the written pages with Pagefind, so every build (and serve) has a working search.

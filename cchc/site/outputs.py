@@ -66,6 +66,8 @@ def generated_outputs(pages: Iterable[object], feeds: Iterable[Feed], search_fol
     for feed in feeds:
         outputs += [Output(path, f'luồng tin {kind} do cchc tạo ("{feed.title}")')
                     for kind, path in (("RSS", feed.rss_path), ("Atom", feed.atom_path))]
+        if feed.sitemap_path:
+            outputs.append(Output(feed.sitemap_path, f'sơ đồ trang sitemap.xml do cchc tạo ("{feed.title}")'))
     outputs += [Output(path, f"tệp {path} do MkDocs tạo") for path in MKDOCS_OUTPUTS]
     outputs += [Output(f"{folder}/", f"chỉ mục tìm kiếm ({folder}/) do cchc tạo") for folder in search_folders]
     return outputs

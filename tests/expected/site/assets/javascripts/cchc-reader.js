@@ -7,6 +7,8 @@
 
   var MIN = -1, MAX = 3;
   var root = document.documentElement;
+  // The script in <head> sets this before drawing; a Content-Security-Policy without inline scripts stops it.
+  root.setAttribute("data-cchc-js", "");
 
   function save(key, value) {
     try { if (value === null) { localStorage.removeItem(key); } else { localStorage.setItem(key, value); } }
@@ -57,7 +59,6 @@
       status.textContent = on ? "Đã bật tương phản cao" : "Đã tắt tương phản cao";
       show();
     });
-    bar.hidden = false;
     show();
   }
 
@@ -68,11 +69,10 @@
     if (href.charAt(0) !== "#" && !/^[a-z]+:/i.test(href)) { link.setAttribute("data-print-url", link.href); }
   });
 
-  /* A print button (the procedure's notice-board sheet) works only with script: shown here, not inline,
-     so the pages need no inline script or handler (Content-Security-Policy). */
+  /* A print button (the procedure's notice-board sheet) works only with script (data-cchc-needs-js): its handler
+     is set here, not inline, so the pages need no inline handler (Content-Security-Policy). */
   Array.prototype.forEach.call(document.querySelectorAll("[data-cchc-print]"), function (button) {
     button.addEventListener("click", function () { window.print(); });
-    button.hidden = false;
   });
 
   var bar = document.querySelector("[data-cchc-reader]");

@@ -1,5 +1,5 @@
-/* Filters the procedure catalogue in the browser. Without JavaScript the form stays hidden
-   and the whole list shows. Rows carry data-search, folded at build time by
+/* Filters the procedure catalogue in the browser. Without JavaScript the form is not shown
+   (data-cchc-needs-js) and the whole list shows. Rows carry data-search, folded at build time by
    cchc.core.text.fold_diacritics(...).lower(); the query is folded the same way here. */
 (function () {
   "use strict";
@@ -35,16 +35,17 @@
       groups.forEach(function (group) {
         group.hidden = !group.querySelector(".cchc-tthc:not([hidden])");
       });
-      count.textContent = "Hiển thị " + shown + "/" + rows.length + " thủ tục";
+      var text = "Hiển thị " + shown + "/" + rows.length + " thủ tục";
+      if (count.textContent !== text) { count.textContent = text; }  // the page has it already: read out changes only
       if (none) { none.hidden = shown !== 0; }
     }
     form.addEventListener("input", apply);
     form.addEventListener("change", apply);
     form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
-    form.hidden = false;
     apply();
   }
 
+  document.documentElement.setAttribute("data-cchc-js", "");  // as in <head>, in case a policy blocked that script
   var form = document.querySelector("[data-cchc-filter]");
   if (form) { setUp(form); }
 })();
