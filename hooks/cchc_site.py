@@ -6,14 +6,10 @@ import os
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from cchc.mkdocs_adapter.build import (  # noqa: E402
-    SiteBuild,
-    failure_message,
-    own_template_dirs,
-    quiet_dirty_build_warning,
-    report_unexpected,
-)
+from cchc.mkdocs_adapter.build import SiteBuild  # noqa: E402
+from cchc.mkdocs_adapter.failures import failure_message, quiet_dirty_build_warning, report_unexpected  # noqa: E402
 from cchc.mkdocs_adapter.preview import PreviewErrors, watch_templates  # noqa: E402
+from cchc.mkdocs_adapter.templates import own_template_dirs  # noqa: E402
 
 # Set once per process by on_startup; every per-build object lives in _build.
 _serving = False
@@ -62,9 +58,7 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
-    _build.write_feeds(config.site_dir)
-    _build.write_search_index(config.site_dir)
-    _build.remember_build(config.site_dir)
+    _build.write_outputs(config.site_dir)
 
 
 def on_serve(server, config, builder):
