@@ -9,6 +9,7 @@ from conftest import REPO, Site, search_fragments
 
 from cchc.kinds.news.model import NEWS_DIR
 from cchc.kinds.news.pages import ARTICLE_BODY_TEMPLATE, ARTICLE_TEMPLATE
+from cchc.kinds.registry import template_dirs
 from cchc.search.index import MAIN_BUNDLE, NEWS_BUNDLE, NEWS_PREFIX, IndexedPages, bundle_of, searchable_templates
 from cchc.search.pagefind import EarlyBundles, PagefindRun
 
@@ -17,10 +18,13 @@ ARTICLE = ('<!doctype html><html lang="vi"><head><title>{title}</title></head><b
 
 
 def test_the_searchable_templates_are_those_that_mark_a_searchable_body():
-    def marks(template: str) -> bool:
-        return "data-pagefind-body" in (REPO / "overrides" / template).read_text(encoding="utf-8")
+    folders = [REPO / "overrides", *map(Path, template_dirs())]
 
-    marked = {path.name for path in (REPO / "overrides").glob("*.html") if marks(path.name)}
+    def marks(template: str) -> bool:
+        return any("data-pagefind-body" in (folder / template).read_text(encoding="utf-8")
+                   for folder in folders if (folder / template).exists())
+
+    marked = {path.name for folder in folders for path in folder.glob("*.html") if marks(path.name)}
     assert not marks(ARTICLE_TEMPLATE) and marks(ARTICLE_BODY_TEMPLATE)  # its body comes rendered with its Markdown
     assert marked | {ARTICLE_TEMPLATE} == searchable_templates()
 

@@ -149,9 +149,10 @@ def test_preview_shows_content_errors_in_the_browser_then_the_site_again(preview
 
 def test_preview_rebuilds_after_a_template_edit(previewing):
     site, base, _ = previewing
-    template = site.root / "overrides/partials/cchc-article-body.html"
-    template.write_text(template.read_text(encoding="utf-8").replace("Đăng lúc", "Đăng vào lúc"), encoding="utf-8")
-    wait_for(base + "tin-tuc/bai/", "Đăng vào lúc", seconds=30)  # no content changed: the template alone
+    template = site.root / "overrides/partials/cchc-footer.html"
+    template.write_text(template.read_text(encoding="utf-8").replace("<dt>Địa chỉ</dt>", "<dt>Địa chỉ liên hệ</dt>"),
+                        encoding="utf-8")
+    wait_for(base + "tin-tuc/bai/", "Địa chỉ liên hệ", seconds=30)  # no content changed: the template alone
 
 
 def html_text(page: str) -> str:

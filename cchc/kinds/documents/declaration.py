@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from cchc.core.declaration import Kind, NewFile, NewFileProblem
 from cchc.kinds.documents.fields import FIELDS, NUMBER_HINT
 from cchc.kinds.documents.load import DOCUMENTS_DIR, is_document, load_document_kind, symbol_type, type_of
@@ -16,7 +18,11 @@ def _known_from_number(number: str, project) -> dict:
     return {"type": type_of(number), **({"issuer": str(issuer)} if issuer else {})}
 
 
+TEMPLATES = str(Path(__file__).parent / "templates")
+"""The kind\'s page templates (the theme finds them after overrides/)."""
+
 KIND = Kind(
+    templates=TEMPLATES,
     name="documents", label="Văn bản chỉ đạo, điều hành", folder=DOCUMENTS_DIR, file_format="yaml", fields=FIELDS,
     accepts=f"mỗi văn bản một tệp .yaml, và tệp văn bản (PDF, Word) trong {DOCUMENTS_DIR}/tep/",
     owns=is_document, load=load_document_kind, depends_on=("plans", "procedures"),

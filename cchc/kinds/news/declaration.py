@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from cchc.core.declaration import Field, Kind, NewFile
 from cchc.kinds.news.fields import FIELDS, THEME_KEYS
 from cchc.kinds.news.load import is_article, load_news
 from cchc.kinds.news.model import NEWS_DIR
 from cchc.kinds.news.pages import ARTICLE_TEMPLATE, build_article_pages, build_news_feeds, build_news_pages
 
+TEMPLATES = str(Path(__file__).parent / "templates")
+"""The kind\'s page templates (the theme finds them after overrides/)."""
+
 KIND = Kind(
+    templates=TEMPLATES,
     name="news", label="Tin tức", folder=NEWS_DIR, file_format="markdown", fields=FIELDS,
     accepts=f"bài viết đuôi .md, ảnh trong {NEWS_DIR}/anh/ và tập tin đính kèm trong {NEWS_DIR}/tep/",
     owns=is_article, load=load_news, depends_on=("plans",),

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from cchc.core.declaration import Kind
 from cchc.kinds.plans.fields import FIELDS
 from cchc.kinds.plans.load import PLANS_DIR, load_plan_kind
 from cchc.kinds.plans.pages import build_plan_pages, current_month
 
+TEMPLATES = str(Path(__file__).parent / "templates")
+"""The kind\'s page templates (the theme finds them after overrides/)."""
+
 KIND = Kind(
+    templates=TEMPLATES,
     name="plans", label="Kế hoạch tuyên truyền", folder=PLANS_DIR, file_format="yaml", fields=FIELDS,
     in_content=False, owns=lambda src_uri: False, load=load_plan_kind,
     accepts="mỗi năm một tệp <năm>.yaml",

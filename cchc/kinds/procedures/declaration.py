@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from cchc.core.declaration import Kind, NewFile
 from cchc.kinds.procedures.fields import FIELDS
 from cchc.kinds.procedures.load import is_procedure, load_catalogue
@@ -22,7 +24,11 @@ def _department_handles(project) -> dict:
     return {"agencies.handling": str(name)} if name else {}
 
 
+TEMPLATES = str(Path(__file__).parent / "templates")
+"""The kind\'s page templates (the theme finds them after overrides/)."""
+
 KIND = Kind(
+    templates=TEMPLATES,
     name="procedures", label="Thủ tục hành chính", folder=PROCEDURES_DIR, file_format="yaml", fields=FIELDS,
     accepts=(f"mỗi thủ tục một tệp .yaml đặt ngay trong {PROCEDURES_DIR}/ (không trong thư mục con), "
              "và mẫu đơn, tờ khai, tập tin đính kèm"),

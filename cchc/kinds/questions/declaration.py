@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from cchc.core.declaration import Field, Kind, NewFile
 from cchc.kinds.questions.fields import FIELDS, PERSONAL_FIELDS
 from cchc.kinds.questions.load import QUESTIONS_DIR, is_question, load_question_kind
@@ -9,7 +11,11 @@ from cchc.kinds.questions.pages import ask_links, build_question_feeds, build_qu
 
 HOME_QUESTIONS = 3
 
+TEMPLATES = str(Path(__file__).parent / "templates")
+"""The kind\'s page templates (the theme finds them after overrides/)."""
+
 KIND = Kind(
+    templates=TEMPLATES,
     name="questions", label="Hỏi – đáp", folder=QUESTIONS_DIR, file_format="markdown", fields=FIELDS,
     accepts="mỗi câu hỏi một tệp đuôi .md, và ảnh, tập tin đính kèm",
     owns=is_question, load=load_question_kind,
