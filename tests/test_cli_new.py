@@ -22,7 +22,7 @@ def errors(result) -> list[str]:
 
 def placeholder_error(path: str, line: int, field: str, text: str) -> str:
     return (f'{path}:{line}: {field}: chưa điền: "CẦN BỔ SUNG: {text}"; thay cả dòng chữ này bằng nội dung thật '
-            "(xem README) (placeholder to fill)")
+            "(xem docs/bien-tap/) (placeholder to fill)")
 
 
 def fill(site: Site, rel: str, values: dict[str, str]) -> None:
@@ -144,14 +144,15 @@ def test_new_procedure_refuses_to_overwrite_and_cuts_long_names(site):
                                         "giao-duc-tro-lai-sau-khi-bi-dinh.yaml")  # 80 characters, cut at a word
 
 
+GUIDE = REPO / "docs" / "bien-tap" / "lenh-cchc.md"
 README_COMMAND = re.compile(r'`cchc new van-ban "([^"]+)"` — tạo `([^`]+)`')
 README_ERROR = re.compile(r"`(content/van-ban/[^`]+: summary: chưa điền: [^`]+)`")
 
 
-def test_the_readmes_document_example_works_in_the_example_project(tmp_path):
-    """The README's command, run in a copy of the example, makes the file it names, with the error it shows;
+def test_the_guides_document_example_works_in_the_example_project(tmp_path):
+    """The guide's command, run in a copy of the example, makes the file it names, with the error it shows;
     once the summary is filled the check passes (the example number must not be a plan's or a document's)."""
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    readme = GUIDE.read_text(encoding="utf-8")  # the editors' guide to the commands
     [(number, rel)] = README_COMMAND.findall(readme)
     [shown_error] = README_ERROR.findall(readme)
     example = copy_example(tmp_path)

@@ -160,7 +160,7 @@ def test_no_plan_at_all_is_said_so(site):
     result = cchc(site, "report", "2022")
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == ("cchc: chưa có kế hoạch tuyên truyền năm nào trong thư mục plans/; thêm kế hoạch của "
-                             "năm, ví dụ plans/2022.yaml (xem README), rồi chạy lại (no plans)\n")
+                             "năm, ví dụ plans/2022.yaml (xem docs/bien-tap/), rồi chạy lại (no plans)\n")
 
 
 def test_an_output_file_that_cannot_be_written_is_a_message_not_a_traceback(site):

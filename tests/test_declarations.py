@@ -60,6 +60,11 @@ def test_the_guides_field_tables_are_those_the_declarations_give(kind):
     assert field_table(kind) in page, f"run python -m cchc.site.guide to rewrite {guide_page(kind)}"
 
 
+def test_the_settings_table_is_fresh():
+    from cchc.site.guide import SETTINGS_PAGE, settings_table
+    assert settings_table() in (REPO / SETTINGS_PAGE).read_text(encoding="utf-8")
+
+
 def test_kinds_load_after_the_kinds_they_depend_on():
     order = [kind.name for kind in registry.in_load_order()]
     for kind in registry.KINDS:
@@ -174,3 +179,26 @@ def test_a_kind_registered_in_one_place_is_checked_built_searched_started_and_do
     write_tables(site.root)  # the editors' guide
     guide = (site.root / "docs/bien-tap/thong-bao.md").read_text(encoding="utf-8")
     assert "| `title` | có | một dòng chữ | Tiêu đề. Tiêu đề thông báo. |" in guide
+
+
+def guide_examples(kind: Kind) -> list[dict]:
+    """The examples an editor copies from the kind's guide page: YAML blocks, or Markdown blocks' front matter."""
+    page = (REPO / guide_page(kind)).read_text(encoding="utf-8")
+    examples = []
+    for block in page.split("\n```")[1::2]:
+        language, _, text = block.partition("\n")
+        if language == "markdown":
+            text = text.split("---\n")[1]
+        if language in ("yaml", "markdown"):
+            examples.append(json.loads(json.dumps(yaml.safe_load(text), default=str)))
+    return examples
+
+
+@pytest.mark.parametrize("kind", registry.KINDS, ids=lambda kind: kind.name)
+def test_the_guides_examples_pass_the_kinds_schema(kind):
+    validator = Draft202012Validator(kind_schema(kind, "https://cchc.example.gov.vn/", {"categories": CATEGORIES}))
+    examples = guide_examples(kind)
+    assert examples, guide_page(kind)
+    for example in examples:
+        problems = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(example)]
+        assert problems == [], guide_page(kind)

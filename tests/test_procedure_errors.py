@@ -64,9 +64,9 @@ def test_missing_mandatory_components_cite_decree_63(site):
     write_procedure(site, "a", steps=None, result=None, sets=None)
     law = "thành phần bắt buộc của thủ tục hành chính (Nghị định 63/2010/NĐ-CP, Điều 8)"
     assert site.build_failed() == [
-        f'{FILE}:1: result: thiếu kết quả thực hiện, {law}; thêm "result:" theo mẫu trong README (mandatory component missing)',
-        f'{FILE}:1: sets: thiếu số lượng hồ sơ, {law}; thêm "sets:" theo mẫu trong README (mandatory component missing)',
-        f'{FILE}:1: steps: thiếu trình tự thực hiện, {law}; thêm "steps:" theo mẫu trong README (mandatory component missing)']
+        f'{FILE}:1: result: thiếu kết quả thực hiện, {law}; thêm "result:" theo mẫu trong docs/bien-tap/thu-tuc-hanh-chinh.md (mandatory component missing)',
+        f'{FILE}:1: sets: thiếu số lượng hồ sơ, {law}; thêm "sets:" theo mẫu trong docs/bien-tap/thu-tuc-hanh-chinh.md (mandatory component missing)',
+        f'{FILE}:1: steps: thiếu trình tự thực hiện, {law}; thêm "steps:" theo mẫu trong docs/bien-tap/thu-tuc-hanh-chinh.md (mandatory component missing)']
 
 
 def test_unknown_field_code(site):

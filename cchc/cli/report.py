@@ -81,7 +81,7 @@ def no_plan_message(year: int, plan_years: list[int]) -> str:
     or "năm 22" when the editor meant 2022."""
     if not plan_years:
         return ('chưa có kế hoạch tuyên truyền năm nào trong thư mục plans/; thêm kế hoạch của năm, ví dụ '
-                'plans/2022.yaml (xem README), rồi chạy lại (no plans)')
+                'plans/2022.yaml (xem docs/bien-tap/), rồi chạy lại (no plans)')
     years = ", ".join(str(y) for y in plan_years)
     return (f"không có kế hoạch tuyên truyền năm {year} (plans/{year}.yaml) nên không lập được báo cáo năm đó; "
             f'chọn một năm có kế hoạch: {years}, ví dụ "cchc report {plan_years[-1]}" (no plan for that year)')

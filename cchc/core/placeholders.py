@@ -48,7 +48,7 @@ def find_placeholders(data: Any, field: str = "", line: int = 0) -> list[Placeho
 
 
 def message(item: Placeholder) -> str:
-    return (f'chưa điền: "{item.text}"; thay cả dòng chữ này bằng nội dung thật (xem README) '
+    return (f'chưa điền: "{item.text}"; thay cả dòng chữ này bằng nội dung thật (xem docs/bien-tap/) '
             "(placeholder to fill)")
 
 

@@ -33,7 +33,7 @@ class SourceFile:
     """The path printed in error messages, relative to the project (content/tin-tuc/x.md)."""
 
 
-NOT_A_MAPPING = 'phải gồm các dòng "tên_trường: giá trị", xem mẫu trong README (expected a mapping)'
+NOT_A_MAPPING = 'phải gồm các dòng "tên_trường: giá trị", xem mẫu trong docs/bien-tap/ (expected a mapping)'
 
 
 def guarded(source: SourceFile, errors: ErrorLog, load: Callable[[], T | None]) -> Callable[[], T | None]:

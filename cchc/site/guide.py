@@ -13,6 +13,8 @@ from pathlib import Path
 
 from cchc.core.declaration import TYPES, Field, Kind
 from cchc.kinds.registry import kinds
+from cchc.site.options import OPTIONS
+from cchc.site.settings import CATEGORY_FIELDS, DEPARTMENT_FIELDS
 
 GUIDE_DIR = Path("docs") / "bien-tap"
 START = "<!-- bảng trường: tạo bằng python -m cchc.site.guide, đừng sửa tay -->"
@@ -75,25 +77,39 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def updated(page: str, kind: Kind) -> str:
-    """The page with its table as the declaration gives it (appended when the markers are missing)."""
-    table = field_table(kind)
-    if _TABLE.search(page):
-        return _TABLE.sub(lambda _: table, page)
-    return page.rstrip("\n") + "\n\n" + table + "\n"
+SETTINGS_PAGE = GUIDE_DIR / "cau-hinh.md"
+
+
+def settings_table() -> str:
+    """The tables of mkdocs.yml's ``extra:``: the department, a news category, and cchc's build options."""
+    options = ["| Tùy chọn | Biến môi trường | Mặc định | Ý nghĩa |", "|---|---|---|---|"]
+    options += [f"| `{o.name}` | `{o.environment}` | `{str(o.default).lower()}` | {_cell(o.help)} |"
+                for o in OPTIONS]
+    return "\n".join([START, "**extra: department:** (thông tin cơ quan)\n", _table(DEPARTMENT_FIELDS),
+                      "\n**extra: news: categories:** (mỗi chuyên mục tin một mục)\n", _table(CATEGORY_FIELDS),
+                      "\n**extra: cchc:** (tùy chọn khi dựng trang; biến môi trường được ưu tiên)\n",
+                      "\n".join(options), END])
+
+
+def _rewrite(path: Path, table: str, heading: str) -> bool:
+    before = path.read_text(encoding="utf-8") if path.exists() else heading
+    if _TABLE.search(before):
+        after = _TABLE.sub(lambda _: table, before)
+    else:
+        after = before.rstrip("\n") + "\n\n" + table + "\n"
+    if after == before:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(after, encoding="utf-8")
+    return True
 
 
 def write_tables(root: Path) -> list[Path]:
-    """Rewrite the table of every kind's guide page under ``root``; the pages that changed."""
-    changed = []
-    for kind in kinds():
-        path = root / guide_page(kind)
-        before = path.read_text(encoding="utf-8") if path.exists() else f"# {kind.label}\n\n{kind.guide}\n"
-        after = updated(before, kind)
-        if after != before:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(after, encoding="utf-8")
-            changed.append(path)
+    """Rewrite the table of every kind's guide page, and of the settings page, under ``root``; those that changed."""
+    changed = [root / guide_page(kind) for kind in kinds()
+               if _rewrite(root / guide_page(kind), field_table(kind), f"# {kind.label}\n\n{kind.guide}\n")]
+    if _rewrite(root / SETTINGS_PAGE, settings_table(), "# Cấu hình chuyên trang (mkdocs.yml)\n"):
+        changed.append(root / SETTINGS_PAGE)
     return changed
 
 

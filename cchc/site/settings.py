@@ -140,7 +140,7 @@ def _section(parent: MarkedDict | None, name: str, path: str, log: ErrorLog, pre
     line = parent.line_of(name) if isinstance(parent, MarkedDict) else 1
     if value is not None or required:
         log.add(path, line, prefix + name, f'thiếu mục "{name}:" hoặc mục này không phải bảng '
-                                           "khóa: giá trị; xem mẫu trong README (missing or not a mapping)")
+                                           "khóa: giá trị; xem mẫu trong docs/bien-tap/ (missing or not a mapping)")
     empty = MarkedDict()
     empty.line, empty.key_lines = line, {}
     return empty

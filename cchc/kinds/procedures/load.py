@@ -90,7 +90,7 @@ def load_procedure(f: Fields, source: SourceFile, today: date) -> Procedure | No
     for name in MANDATORY:
         if f.data.get(name) in (None, "", [], {}):
             f.error(name, f"thiếu {LABELS[name]}, thành phần bắt buộc của thủ tục hành chính (Nghị định "
-                          f'63/2010/NĐ-CP, Điều 8); thêm "{name}:" theo mẫu trong README (mandatory component missing)')
+                          f'63/2010/NĐ-CP, Điều 8); thêm "{name}:" theo mẫu trong docs/bien-tap/thu-tuc-hanh-chinh.md (mandatory component missing)')
     time_limit = read_time_limit(f, "time_limit", f.data.get("time_limit"))
     fees = read_fees(f, "fees")
     status, abolished_on = read_status(f)

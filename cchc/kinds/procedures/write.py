@@ -127,8 +127,8 @@ def render_new(row: ImportedRow, sheet_name: str, moment: datetime) -> str:
     ordered = {key: values[key] for key in ORDER if key in values}
     header = (f'# Nhập từ {sheet_name}, dòng {row.row}, bằng "cchc import-thu-tuc" ngày {format_date(moment)}.\n'
               '# Thay mọi chữ "CẦN BỔ SUNG: …" bằng nội dung của Quyết định công bố; "cchc check" liệt kê những chỗ\n'
-              "# còn thiếu và trang không dựng được cho đến khi điền xong. Hướng dẫn: README, mục\n"
-              '# "Thêm hoặc sửa một thủ tục hành chính".\n')
+              "# còn thiếu và trang không dựng được cho đến khi điền xong. Hướng dẫn:\n"
+              "# docs/bien-tap/thu-tuc-hanh-chinh.md.\n")
     return header + _dump(ordered)
 
 
