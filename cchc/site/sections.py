@@ -76,7 +76,7 @@ def load_checked_site(paths: ContentPaths, site_url: str | None, src_uris: list[
     reported = frozenset(error.path for error in errors)  # a duplicate slug is told once, by its loader
     errors += output_clashes_of(site, pages, site_feeds, paths, reported)
     if errors:
-        raise ContentErrors(errors)
+        raise ContentErrors(errors, warnings=site.warnings)
     return CheckedSite(site, pages, site_feeds)
 
 
