@@ -21,8 +21,11 @@ from cchc.kinds.procedures.model import (
     Catalogue,
     Change,
     Channel,
+    CommittedTimeLimit,
     Document,
     Field,
+    Form,
+    FormFile,
     LegalBasis,
     Procedure,
     Publication,
@@ -35,10 +38,10 @@ from cchc.site.settings import Settings
 SCHEMA_NAME = "thu-tuc.schema.json"
 CSV_COLUMNS = (
     "url", "code", "local_symbol", "name", "field_code", "field_label", "levels", "kind", "online_level",
-    "portal_url", "time_limit", "fees", "result", "applicants", "agencies_handling", "agencies_deciding",
-    "agencies_cooperating", "address", "steps", "channels", "documents", "sets", "forms", "requirements",
-    "legal_bases", "published_by_number", "published_by_date", "status", "abolished_on", "last_updated",
-    "history", "example", "notes",
+    "portal_url", "national_url", "time_limit", "committed_time_limit", "fees", "fee", "charge", "result",
+    "applicants", "agencies_handling", "agencies_deciding", "agencies_cooperating", "address", "steps", "channels",
+    "documents", "sets", "forms", "requirements", "legal_bases", "published_by_number", "published_by_date",
+    "checked_on", "status", "abolished_on", "last_updated", "history", "example", "notes",
 )
 
 
@@ -63,13 +66,15 @@ def procedure_to_dict(procedure: Procedure, site_url: str) -> dict[str, Any]:
         "address": p.address, "applicants": list(p.applicants), "steps": [asdict(s) for s in p.steps],
         "channels": [{**asdict(c), "time_limit": asdict(c.time_limit)} for c in p.channels],
         "documents": [asdict(d) for d in p.documents], "sets": p.sets, "time_limit": asdict(p.time_limit),
-        "result": p.result, "fees": p.fees, "forms": list(p.forms), "requirements": list(p.requirements),
+        "committed_time_limit": asdict(p.committed_time_limit) if p.committed_time_limit else None,
+        "result": p.result, "fee": p.fee, "charge": p.charge, "fees": p.fees,
+        "forms": [asdict(form) for form in p.forms], "requirements": list(p.requirements),
         "legal_bases": [{**asdict(b), "date": _iso(b.date)} for b in p.legal_bases],
-        "online_level": p.online_level, "portal_url": p.portal_url,
+        "online_level": p.online_level, "portal_url": p.portal_url, "checked_on": _iso(p.checked_on),
         "published_by": {"number": p.published_by.number, "date": _iso(p.published_by.date)},
         "status": p.status, "abolished_on": _iso(p.abolished_on),
         "history": [{**asdict(c), "date": _iso(c.date)} for c in p.history],
-        "last_updated": _iso(p.last_updated), "example": p.example, "notes": p.notes,
+        "last_updated": _iso(p.last_updated), "national_url": p.national_url, "example": p.example, "notes": p.notes,
     }
 
 
@@ -83,9 +88,13 @@ def procedure_from_dict(data: dict[str, Any], src_uri: str = "") -> Procedure:
         channels=tuple(Channel(**{**c, "time_limit": TimeLimit(**c["time_limit"])}) for c in data["channels"]),
         documents=tuple(Document(**d) for d in data["documents"]), sets=data["sets"],
         time_limit=TimeLimit(**data["time_limit"]), result=data["result"], fees=data["fees"],
-        forms=tuple(data["forms"]), requirements=tuple(data["requirements"]),
+        fee=data["fee"], charge=data["charge"],
+        committed_time_limit=CommittedTimeLimit(**data["committed_time_limit"]) if data["committed_time_limit"] else None,
+        forms=tuple(Form(f["name"], FormFile(**f["file"]) if f["file"] else None) for f in data["forms"]),
+        requirements=tuple(data["requirements"]),
         legal_bases=tuple(LegalBasis(**{**b, "date": _day(b["date"])}) for b in data["legal_bases"]),
-        online_level=data["online_level"], portal_url=data["portal_url"],
+        online_level=data["online_level"], portal_url=data["portal_url"], checked_on=_day(data["checked_on"]),
+        national_url=data["national_url"],
         published_by=Publication(data["published_by"]["number"], _day(data["published_by"]["date"])),
         status=data["status"], abolished_on=_day(data["abolished_on"]),
         history=tuple(Change(**{**c, "date": _day(c["date"])}) for c in data["history"]),
@@ -123,14 +132,17 @@ def _csv_row(p: Procedure, site_url: str) -> list[Any]:
     lines = "\n".join
     return [
         site_url + p.url, p.code, p.local_symbol, p.name, p.field.code, p.field.label, "; ".join(p.levels), p.kind,
-        p.online_level, p.portal_url, str(p.time_limit), p.fees_shown, p.result, lines(p.applicants),
+        p.online_level, p.portal_url, p.national_url, p.time_limit.shown,
+        f"{p.committed_time_limit.brief} ({p.committed_time_limit.document})" if p.committed_time_limit else None,
+        p.fees_shown, p.fee, p.charge, p.result, lines(p.applicants),
         p.agencies.handling, p.agencies.deciding, p.agencies.cooperating, p.address,
         lines(f"Bước {i}: {s.title}" + (f" – {s.description}" if s.description else "")
               for i, s in enumerate(p.steps, 1)),
-        lines(f"{c.label}: {c.time_limit}; phí: {c.fee or 'Không'}" for c in p.channels),
+        lines(f"{c.label}: {c.time_limit.shown}; phí, lệ phí: {c.fee or 'Không'}" for c in p.channels),
         lines(f"{d.name} ({d.originals} bản chính, {d.copies} bản sao)" for d in p.documents), p.sets,
-        lines(p.forms), lines(p.requirements), lines(f"{b.number}: {b.title}" for b in p.legal_bases),
-        p.published_by.number, _iso(p.published_by.date), p.status, _iso(p.abolished_on), _iso(p.last_updated),
+        lines(f.name + (f" ({site_url}{f.file.url})" if f.file else "") for f in p.forms), lines(p.requirements),
+        lines(f"{b.number}: {b.title}" for b in p.legal_bases), p.published_by.number, _iso(p.published_by.date),
+        _iso(p.checked_on), p.status, _iso(p.abolished_on), _iso(p.last_updated),
         lines(f"{_iso(c.date)}: {c.change}" + (f" ({c.document})" if c.document else "") for c in p.history),
         "true" if p.example else "false", p.notes,
     ]
