@@ -16,7 +16,7 @@ TEMPLATES = str(Path(__file__).parent / "templates")
 FILE_NAMES = [uri.split("/")[-1] for uri in DATA_URIS]
 
 
-def _publicity(site) -> tuple:
+def publicity(site) -> tuple:
     """Group 1 of the service index (công khai, minh bạch) as the procedure catalogue stands today."""
     catalogue, rules, today = site.procedures, site.settings.rules, site.built_at.date()
     coded = [p for p in catalogue.in_force if p.code]
@@ -29,7 +29,7 @@ KIND = Kind(
     name="statistics", label="Thống kê", folder=STATISTICS_SECTION, file_format="yaml", fields=FIELDS,
     accepts=f"ba tệp {', '.join(FILE_NAMES[:-1])} và {FILE_NAMES[-1]}",
     owns=lambda src_uri: src_uri in DATA_URIS, load=load_statistics_kind,
-    pages=lambda site: build_statistics_pages(site.statistics, _publicity(site), site.built_at.date()),
+    pages=lambda site: build_statistics_pages(site.statistics, publicity(site), site.built_at.date()),
     template_globals=lambda site: {"stats_latest": site.statistics.latest,
                                    "survey_latest": site.statistics.surveys[0] if site.statistics.surveys else None},
     guide=(f"Kết quả giải quyết hồ sơ theo kỳ trong content/{DATA_URIS[0]} (mục periods:), kết quả đo lường sự hài lòng "
