@@ -33,7 +33,8 @@ def test_fee_and_charge_are_shown_apart(site):
     assert [li.get_text() for li in page.select(".cchc-fees li")] == ["Phí: 10.000 đồng/bản", "Lệ phí: Không"]
     assert warnings(site) == []
     record = json.loads((site.site_dir / "thu-tuc-hanh-chinh/thu-tuc.json").read_text("utf-8"))["procedures"][0]
-    assert (record["fee"], record["charge"], record["fees"]) == ("10.000 đồng/bản", "Không", None)
+    assert (record["fee"], record["charge"], record["fees"]) == ("10.000 đồng/bản", "Không",
+                                                            "Phí: 10.000 đồng/bản; lệ phí: Không")  # one line, as before
 
 
 def test_the_older_combined_line_is_read_and_warned_about_with_how_to_split_it(site):

@@ -36,6 +36,8 @@ def catalogue_schema() -> dict[str, Any]:
     properties = procedure["properties"]
     ordered = {"slug": _ADDED["slug"], "url": _ADDED["url"]}
     ordered.update((name, value) for name, value in properties.items() if name not in ("example", "notes"))
+    ordered["fees"] = {"type": "string", "description": "Phí, lệ phí trên một dòng, như danh mục hiện (\"Không\", "
+                                                        "\"Phí: …; lệ phí: …\" hoặc dòng ghi chung cũ)"}
     ordered.update(last_updated=_ADDED["last_updated"], national_url=_ADDED["national_url"],
                    example=properties["example"], notes=properties["notes"])
     procedure.update(properties=ordered, required=list(ordered))
