@@ -30,9 +30,6 @@ FIELDS = (
     Field("effective", "date", "ngày hiệu lực", "", example="2022-04-01"),
     Field("expires", "date", "ngày hết hiệu lực", "", example="2022-12-31"),
     Field("issuer", "text", "cơ quan ban hành", "", required=True, example="Sở Giáo dục và Đào tạo tỉnh Sóc Trăng"),
-    Field("origin", "choice", "nguồn văn bản", 'Mặc định "so" khi cơ quan ban hành là tên Sở (tên đầy đủ hoặc tên viết '
-          'tắt trong mkdocs.yml) hay ký hiệu có SGDĐT, "cap_tren" khi khác; ghi "khac" cho văn bản của cơ quan ngang '
-          "cấp hay địa phương khác đăng để tham khảo.", choices=ORIGINS, example="cap_tren"),
     Field("signer", "text", "người ký", "", example="Nguyễn Văn A"),
     Field("summary", "text", "trích yếu", "", required=True, example="Kế hoạch kiểm tra công tác CCHC năm 2022"),
     Field("status", "choice", "tình trạng", 'bi_thay_the thì ghi "replaced_by".', choices=STATUSES,
@@ -43,6 +40,9 @@ FIELDS = (
           minimum=2000, example=2022),
     Field("related_procedures", "texts", "thủ tục liên quan (mã)", "Mã thủ tục hoặc tên tệp thủ tục.",
           example=["1.005142"]),
+    Field("origin", "choice", "nguồn văn bản", 'Mặc định "so" khi cơ quan ban hành là tên Sở (tên đầy đủ hoặc tên viết '
+          'tắt trong mkdocs.yml) hay ký hiệu có SGDĐT, "cap_tren" khi khác; ghi "khac" cho văn bản của cơ quan ngang '
+          "cấp hay địa phương khác đăng để tham khảo.", choices=ORIGINS, example="cap_tren"),
     Field("note", "text", "ghi chú", ""),
 )
 BY_NAME = {spec.name: spec for spec in FIELDS}
