@@ -214,3 +214,21 @@ def test_word_output_has_the_reports_tables(site):
     refused = cchc(site, "report", "2022", "--format", "docx")
     assert (refused.returncode, refused.stderr) == (2, 'cchc: tệp Word không in ra màn hình được; thêm "-o '
                                                        'bao-cao.docx" để ghi ra tệp (docx needs -o)\n')
+
+
+def test_a_document_origin_outside_the_list_is_an_error(site):
+    site.write("content/van-ban/1.yaml", "number: 1/TB-SGDĐT\ntype: TB\ndate: 2022-06-05\nissuer: Sở GDĐT\n"
+                                         "summary: Thông báo\norigin: tinh\n")
+    assert site.build_failed() == [
+        'content/van-ban/1.yaml:6: origin: nguồn văn bản "tinh" không có trong danh sách; chọn một trong: so, cap_tren, '
+        "khac (unknown value)"]
+
+
+def test_rules_with_wrong_values_are_errors_of_the_settings(site):
+    site.config["extra"]["rules"] = {"national_check_months": 0, "overdue_in_progress_is_late": "có"}
+    lines = site.build_failed()
+    assert [line.split(": ", 1)[1] for line in lines] == [
+        'extra.rules.national_check_months: số tháng tối đa giữa hai lần đối chiếu thủ tục với CSDL quốc gia phải là '
+        'số nguyên từ 1 trở lên, không phải "0" (expected a whole number)',
+        'extra.rules.overdue_in_progress_is_late: hồ sơ đang giải quyết đã quá hạn tính là trễ hạn chỉ nhận "true" '
+        'hoặc "false", không phải "có" (expected a boolean)']
