@@ -37,6 +37,7 @@ PAGE_TYPES = {
     "danh-muc": "/thu-tuc-hanh-chinh/",
     "linh-vuc": "/thu-tuc-hanh-chinh/linh-vuc/g03-gd12/",
     "thu-tuc": "/thu-tuc-hanh-chinh/cap-ban-sao-van-bang-chung-chi-tu-so-goc/",
+    "mot-cua": "/thu-tuc-hanh-chinh/mot-cua/",  # the one-stop desk's list, printable
     "van-ban": "/van-ban/",
     "mot-van-ban": "/van-ban/290-kh-sgddt/",
     "hoi-dap": "/hoi-dap/",

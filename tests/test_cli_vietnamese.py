@@ -33,7 +33,7 @@ that its tests meet first, never a message for an editor's command line."""
     (["--help"], "cách dùng: cchc [-h] {check,new,import-thu-tuc,report} ..."),
     (["check", "--help"], "cách dùng: cchc check [-h] [--format {text,json}] [--fix] [--strict]"),
     (["new", "-h"], "cách dùng: cchc new [-h] [-f tep_cau_hinh] loai tieu_de"),
-    (["report", "--help"], "cách dùng: cchc report [-h] [--format {markdown,csv}] [-o tep]"),
+    (["report", "--help"], "cách dùng: cchc report [-h] [--format {markdown,text,csv,docx}] [-o tep]"),
     (["import-thu-tuc", "--help"], "cách dùng: cchc import-thu-tuc [-h] [--update] [--quyet-dinh SO]"),
 ])
 def test_help_is_vietnamese(site, args, usage):

@@ -175,12 +175,15 @@ def test_example_catalogue_has_the_sample_procedures_all_marked_as_example_data(
     procedures = {p["slug"]: p for p in data["procedures"]}
     assert len(procedures) >= 25
     assert all(p["example"] for p in procedures.values())
-    shortened = {slug: (procedures[slug]["time_limit"]["days"], procedures[slug]["history"][-1]) for slug in (
+    shortened = {slug: (procedures[slug]["committed_time_limit"]["days"], procedures[slug]["history"][-1]) for slug in (
         "thanh-lap-trung-tam-ngoai-ngu-tin-hoc", "cho-phep-trung-tam-ngoai-ngu-tin-hoc-hoat-dong",
         "cho-phep-trung-tam-ngoai-ngu-tin-hoc-hoat-dong-tro-lai", "sap-nhap-chia-tach-trung-tam-ngoai-ngu-tin-hoc")}
     assert {slug: days for slug, (days, _) in shortened.items()} == {
         "thanh-lap-trung-tam-ngoai-ngu-tin-hoc": 14, "cho-phep-trung-tam-ngoai-ngu-tin-hoc-hoat-dong": 12,
         "cho-phep-trung-tam-ngoai-ngu-tin-hoc-hoat-dong-tro-lai": 12, "sap-nhap-chia-tach-trung-tam-ngoai-ngu-tin-hoc": 14}
+    for slug in shortened:  # the legal limit stays; the shorter one is the department's commitment (371/TB-SGDĐT)
+        assert (procedures[slug]["time_limit"]["days"], procedures[slug]["committed_time_limit"]["document"]) == (
+            15, "Thông báo 371/TB-SGDĐT ngày 05/3/2020")
     for days, change in shortened.values():
         assert change == {"date": "2020-03-05", "document": "Thông báo 371/TB-SGDĐT",
                           "change": f"Rút ngắn thời hạn giải quyết từ 15 xuống {days} ngày làm việc"}

@@ -49,7 +49,7 @@ def test_time_limit_texts_and_numbers_written_as_words_are_accepted(site):
     write_procedure(site, "b", code="1.000002", time_limit="ngay trong ngày; nhận sau 15 giờ thì trả hôm sau")
     site.build_ok()
     assert site.html("thu-tuc-hanh-chinh/a/").select_one("h2#d-thoi-han-giai-quyet + p").get_text() \
-        == "15 ngày làm việc."
+        == "15 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ."  # the rules' default (extra: rules:)
 
 
 def test_channel_errors_name_the_channel(site):

@@ -103,12 +103,13 @@ def test_detail_page_follows_the_legal_order_and_lettering(catalogue_site):
         "đ) Đối tượng thực hiện thủ tục hành chính", "e) Cơ quan thực hiện thủ tục hành chính",
         "g) Kết quả thực hiện thủ tục hành chính", "h) Phí, lệ phí", "i) Tên mẫu đơn, mẫu tờ khai",
         "k) Yêu cầu, điều kiện thực hiện thủ tục hành chính", "l) Căn cứ pháp lý của thủ tục hành chính",
-        "Lịch sử thay đổi"]
+        "Lịch sử thay đổi", "Tiếp nhận phản ánh, kiến nghị về quy định hành chính"]
     channels = [[td.get_text() for td in tr.select("td")] for tr in page.select(".cchc-channels tbody tr")]
     assert channels == [
         ["Trực tiếp", "14 ngày làm việc (kể từ ngày nhận đủ hồ sơ hợp lệ)", "10.000 đồng/bản", "Giờ hành chính"],
-        ["Trực tuyến", "3 ngày làm việc", "Miễn phí khi nộp trực tuyến", ""],
-        ["Dịch vụ bưu chính", "5 ngày (tính cả thời gian chuyển phát)", "10.000 đồng/bản", ""]]
+        ["Trực tuyến", "3 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ", "Miễn phí khi nộp trực tuyến", ""],
+        ["Dịch vụ bưu chính", "5 ngày kể từ ngày nhận đủ hồ sơ hợp lệ (tính cả thời gian chuyển phát)",
+         "10.000 đồng/bản", ""]]
     assert [li.get_text(" ", strip=True) for li in page.select(".cchc-steps li")] == [
         "Bước 1: Nộp hồ sơ Tại Bộ phận một cửa.", "Bước 2: Nhận kết quả"]
     history = [li.get_text() for li in page.select(".cchc-history li")]
@@ -155,7 +156,7 @@ def test_json_validates_against_its_published_schema_and_round_trips_every_field
     assert procedure_from_dict(by_slug["cap-ban-sao"]) == replace(loaded, src_uri="")
     record = by_slug["cap-ban-sao"]
     assert record["time_limit"] == {"days": 14, "unit": "working_days", "text": None,
-                                    "note": "kể từ ngày nhận đủ hồ sơ hợp lệ"}
+                                    "note": "kể từ ngày nhận đủ hồ sơ hợp lệ", "from_complete_dossier": True}
     assert record["legal_bases"][0]["date"] == "2019-11-29" and record["levels"] == ["tinh", "huyen"]
     assert by_slug["chuyen-truong"]["time_limit"]["text"] == "Ngay trong ngày"
     assert by_slug["day-them"]["abolished_on"] == "2023-02-14"

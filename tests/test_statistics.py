@@ -259,11 +259,12 @@ def test_page_table_charts_and_rate(stats_site):
     assert [r.th.contents[0].strip() for r in rows] == ["Quý 1/2021", "Năm 2020"]
     year = rows[1]
     cells = [td.get_text(strip=True) for td in year.select("td")]
-    assert cells == ["0", "—", "—", "—", "557", "508", "0", "1", "509", "48", "0", "0", "99,8%"]
+    assert cells == ["0", *["chưa có số liệu"] * 3, "557", "508", "0", "1", "509", "48", "0", "0", "99,8%"]
     assert "Nguồn: Báo cáo của Sở" in year.th.get_text()
 
     html = (stats_site.site_dir / "thong-ke/index.html").read_text(encoding="utf-8")
-    periods_chart, surveys_chart = svg_charts(html)
+    charts = {chart.get("id"): chart for chart in svg_charts(html)}
+    periods_chart, surveys_chart = charts["bieu-do-ho-so"], charts["bieu-do-hai-long"]
     for chart in (periods_chart, surveys_chart):
         assert chart.get("role") == "img"
         assert chart.find(f"{SVG}title").text and chart.find(f"{SVG}desc").text
@@ -308,7 +309,9 @@ def test_without_data_files_the_page_says_so(site):
     site.build_ok()
     page = site.html("thong-ke/")
     assert [p.get_text() for p in page.select(".cchc-stats__empty")] == [
-        "Chưa có số liệu giải quyết hồ sơ.", "Chưa có kết quả khảo sát sự hài lòng."]
+        "Chưa có số liệu giải quyết hồ sơ.", "Chưa có số liệu theo lĩnh vực.",
+        "Chưa có cuộc khảo sát riêng về giải quyết thủ tục hành chính.", "Chưa có kết quả khảo sát sự hài lòng.",
+        "Chưa có kết quả chỉ số cải cách hành chính."]
     assert not page.select("svg.cchc-chart")
     assert not (site.site_dir / "thong-ke/ho-so.csv").exists()
     assert not site.html("/").select(".cchc-home-stats")

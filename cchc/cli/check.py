@@ -23,12 +23,15 @@ _HEADINGS = {
     WARNING: 'Cảnh báo chữ viết ({n}), sửa tự động bằng "cchc check --fix" (warnings):',
     FIXED: "Đã sửa ({n}) (fixed):",
 }
+CONTENT_WARNINGS = "Cảnh báo nội dung ({n}), trang vẫn dựng được nhưng nên sửa (content warnings):"
 
 
 @dataclass(frozen=True)
 class Report:
     severity: str
     problem: ContentError
+    fixable: bool = True
+    """A text-hygiene warning ``--fix`` repairs; a content warning (a stale procedure) is the editor's to fix."""
 
     def as_json(self) -> dict:
         p = self.problem
@@ -39,9 +42,11 @@ def run_check(project: Project, fix: bool) -> list[Report]:
     """Hygiene of every text file (repaired first with ``fix``), then the content model."""
     reports = [r for path in project.text_files() for r in check_text_file(project, path, fix)]
     try:
-        load_checked_site(project.paths, project.site_url, project.src_uris(), now())
+        warnings = load_checked_site(project.paths, project.site_url, project.src_uris(), now()).content.warnings
     except ContentErrors as errors:
         reports += [Report(ERROR, e) for e in errors.errors]
+        warnings = errors.warnings
+    reports += [Report(WARNING, w, fixable=False) for w in warnings]
     unique = list(dict.fromkeys(reports))  # a file that is not UTF-8 is reported by both
     return sorted(unique, key=lambda r: (r.problem.path, r.problem.line or 0, r.problem.field or "", r.severity))
 
@@ -71,10 +76,12 @@ def render_text(reports: list[Report], file_count: int) -> str:
     if not reports:
         return f"Không có lỗi hay cảnh báo nào trong {file_count} tệp (no problems found)."
     lines = []
-    for severity in (ERROR, WARNING, FIXED):
-        chosen = [r for r in reports if r.severity == severity]
+    groups = ((_HEADINGS[ERROR], ERROR, True), (_HEADINGS[WARNING], WARNING, True), (CONTENT_WARNINGS, WARNING, False),
+              (_HEADINGS[FIXED], FIXED, True))
+    for heading, severity, fixable in groups:
+        chosen = [r for r in reports if r.severity == severity and (r.fixable == fixable or severity != WARNING)]
         if chosen:
-            lines.append(_HEADINGS[severity].format(n=len(chosen)))
+            lines.append(heading.format(n=len(chosen)))
             lines += [f"  {r.problem}" for r in chosen]
     counts = {s: sum(r.severity == s for r in reports) for s in (ERROR, WARNING, FIXED)}
     lines.append(f"Tổng cộng: {counts[ERROR]} lỗi, {counts[WARNING]} cảnh báo, {counts[FIXED]} đã sửa "

@@ -17,7 +17,8 @@ import sys
 from cchc.cli.argparse_vi import MESSAGES, Parser, vietnamese_argparse
 from cchc.cli.check import exit_status, render_json, render_text, run_check
 from cchc.cli.new import NewProblem, create, kinds_with_new, next_step
-from cchc.cli.report import build_year_report, no_plan_message, render_csv, render_markdown
+from cchc.cli.report import build_year_report, no_plan_message
+from cchc.cli.report_render import FORMATS, render
 from cchc.core.errors import ContentErrors
 from cchc.core.fields import parse_day
 from cchc.kinds.documents.load import symbol_type
@@ -46,7 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("--ngay-quyet-dinh", metavar="NGAY", help="ngày của quyết định công bố, ví dụ 05/11/2018")
     report = commands.add_parser("report", help="số liệu cho báo cáo CCHC của một năm")
     report.add_argument("year", metavar="nam", type=_year, help="năm có kế hoạch tuyên truyền, ví dụ 2022")
-    report.add_argument("--format", choices=("markdown", "csv"), default="markdown", help="markdown (mặc định) hoặc csv")
+    report.add_argument("--format", choices=FORMATS, default="markdown",
+                        help="markdown (mặc định), text (chữ thường), csv hoặc docx (tệp Word, cần -o)")
     report.add_argument("-o", "--output", metavar="tep", help="ghi ra tệp thay vì màn hình")
     for command in (check, new, imports, report):
         command.set_defaults(parser=command)
@@ -168,8 +170,12 @@ def _report(project: Project, args: argparse.Namespace) -> int:
     except ContentErrors as errors:
         print(f'cchc: {errors.report()}\nSửa các lỗi trên (xem "cchc check") rồi chạy lại.', file=sys.stderr)
         return 1
+    if args.format == "docx" and not args.output:
+        print('cchc: tệp Word không in ra màn hình được; thêm "-o bao-cao.docx" để ghi ra tệp (docx needs -o)',
+              file=sys.stderr)
+        return 2
     report = build_year_report(site, args.year)
-    data = render_csv(report) if args.format == "csv" else render_markdown(report).encode("utf-8")
+    data = render(report, args.format)
     if args.output:
         with open(args.output, "wb") as stream:
             stream.write(data)

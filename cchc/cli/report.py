@@ -1,79 +1,174 @@
 """``cchc report <year>``: the figures of the department's yearly CCHC report, from the site's own model.
 
-Everything comes from ``load_site`` and the summaries the pages use (``plan_pages.summarize``
-with the public news, ``DossierPeriod.on_time_rate``), so the report never says something the
-site does not. Markdown is for reading and pasting into the report; CSV is one long table
-(Phần, Mục, Giá trị, Ghi chú) in UTF-8 with BOM, which Excel opens with its diacritics.
+The report covers the reporting period of the year, not "until today": from the day of ``extra: rules:
+report_period_start`` of the year before (15/12 by default) to the day before it in the report's year (14/12),
+the cut-off of the yearly report as Nghị định 09/2019/NĐ-CP is commonly read (``cchc.site.rules``). Everything
+comes from ``load_site`` and the summaries the pages use (``summarize`` for the plan, ``DossierPeriod`` for the
+rates, ``period_indicators`` for the service index), so the report never says something the site does not.
+``cchc.cli.report_sections`` lays the figures out as the report's sections; ``cchc.cli.report_render`` writes
+them as Markdown, plain text, CSV or Word.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from cchc.core.text import format_count, format_date
-from cchc.kinds.documents.load import Document
+from cchc.kinds.documents.load import Document, origin_of
 from cchc.kinds.news.model import Article
+from cchc.kinds.plans.fields import FORMS
+from cchc.kinds.plans.load import MonthState, Task
 from cchc.kinds.plans.pages import PlanReport, summarize
 from cchc.kinds.procedures.model import Change, Procedure
 from cchc.kinds.questions.load import Question
-from cchc.kinds.statistics.model import DossierPeriod, Survey, rate_number
+from cchc.kinds.statistics.declaration import publicity
+from cchc.kinds.statistics.indicators import Indicator
+from cchc.kinds.statistics.model import DossierPeriod, IndexResult, InProgress, PeriodKind, Received, Resolved, Survey
+from cchc.kinds.statistics.periods import PeriodName
 from cchc.site.content import SiteContent
 
-CSV_HEADER = ("Phần", "Mục", "Giá trị", "Ghi chú")
+
+@dataclass(frozen=True)
+class FormCount:
+    """One propaganda form (hình thức): how many tasks planned it, how many of those are done."""
+
+    form: str
+    label: str
+    planned: int
+    done: int
+
+
+@dataclass(frozen=True)
+class TaskEvidence:
+    """A task whose forms go beyond the website, with what shows it was done (possibly nothing yet)."""
+
+    month: int
+    task: Task
+    done: bool
 
 
 @dataclass(frozen=True)
 class YearReport:
     year: int
+    starts: date
+    ends: date
+    """The reporting period (cut-off) the figures cover."""
     today: date
     plan: PlanReport | None
+    form_counts: tuple[FormCount, ...]
+    offline_tasks: tuple[TaskEvidence, ...]
+    """Tasks with a form other than the website: the evidence an inspector asks for."""
     articles: tuple[Article, ...]
-    """Public articles published in the year, oldest first."""
+    """Public articles published in the reporting period, oldest first."""
     categories: tuple[tuple[str, int], ...]
-    """Every news category with its number of articles in the year, in the settings' order."""
-    documents: tuple[Document, ...]
-    """Guiding documents (the yearly plans included) issued in the year, oldest first."""
+    issued: tuple[Document, ...]
+    """Guiding documents the department issued in the period (the yearly plans included), oldest first."""
+    received: tuple[Document, ...]
+    """Documents of higher levels received in the period."""
+    others: tuple[Document, ...]
     published: tuple[Procedure, ...]
     changes: tuple[tuple[Procedure, Change], ...]
     abolished: tuple[Procedure, ...]
     in_force: int
     questions: tuple[Question, ...]
-    """Questions answered in the year, oldest first."""
     periods: tuple[DossierPeriod, ...]
     """Dossier reporting periods of the year (a year, its quarters, its months), oldest first."""
+    quarters_total: DossierPeriod | None
+    """The year's quarters added up, when the department reported quarters."""
+    publicity: tuple[Indicator, ...]
     surveys: tuple[Survey, ...]
+    results: tuple[IndexResult, ...]
 
-    def articles_per_month(self) -> list[tuple[int, int]]:
-        counted = Counter(a.published.month for a in self.articles)
-        return [(month, counted[month]) for month in range(1, 13)]
+    @property
+    def as_of(self) -> date:
+        """The last day with figures: the period's end, or today when the period is not over."""
+        return min(self.today, self.ends)
+
+    def articles_per_month(self) -> list[tuple[int, int, int]]:
+        """(year, month, articles) for each month the reporting period touches."""
+        counted = Counter((a.published.year, a.published.month) for a in self.articles)
+        months, (year, month) = [], (self.starts.year, self.starts.month)
+        while (year, month) <= (self.ends.year, self.ends.month):
+            months.append((year, month, counted[(year, month)]))
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return months
+
+    @property
+    def done_share(self) -> tuple[int, int]:
+        return (self.plan.done_tasks, self.plan.total_tasks) if self.plan else (0, 0)
 
 
 def build_year_report(site: SiteContent, year: int) -> YearReport:
     today = site.built_at.date()
+    starts, ends = site.settings.rules.report_period(year)
+    within = lambda day: starts <= day <= ends  # noqa: E731
     procedures = site.procedures.procedures
-    articles = tuple(sorted((a for a in site.news.public.articles if a.year == year), key=lambda a: a.published))
+    articles = tuple(sorted((a for a in site.news.public.articles if within(a.published.date())),
+                            key=lambda a: a.published))
     counted = Counter(a.category.slug for a in articles)
+    documents = sorted((d for d in site.documents if within(d.issued)), key=lambda d: (d.issued, d.number))
+    origins = {d: origin_of(d, site.settings.department) for d in documents}
+    plan = summarize(site.plans[year], site.news.public, today) if year in site.plans else None
+    periods = tuple(sorted((p for p in site.statistics.periods if p.name.year == year),
+                           key=lambda p: (p.starts, -p.ends.toordinal())))
     return YearReport(
-        year=year, today=today,
-        plan=summarize(site.plans[year], site.news.public, today) if year in site.plans else None,
-        articles=articles,
-        categories=tuple((c.name, counted[c.slug]) for c in site.settings.categories),
-        documents=tuple(sorted((d for d in site.documents if d.issued.year == year), key=lambda d: (d.issued, d.number))),
-        published=tuple(sorted((p for p in procedures if p.published_by.date.year == year),
+        year=year, starts=starts, ends=ends, today=today, plan=plan,
+        form_counts=_form_counts(plan), offline_tasks=_offline_tasks(plan),
+        articles=articles, categories=tuple((c.name, counted[c.slug]) for c in site.settings.categories),
+        issued=tuple(d for d in documents if origins[d] == "so"),
+        received=tuple(d for d in documents if origins[d] == "cap_tren"),
+        others=tuple(d for d in documents if origins[d] == "khac"),
+        published=tuple(sorted((p for p in procedures if within(p.published_by.date)),
                                key=lambda p: (p.published_by.date, p.name))),
-        changes=tuple(sorted(((p, c) for p in procedures for c in p.history if c.date.year == year),
+        changes=tuple(sorted(((p, c) for p in procedures for c in p.history if within(c.date)),
                              key=lambda pc: (pc[1].date, pc[0].name))),
-        abolished=tuple(p for p in procedures if p.abolished_on and p.abolished_on.year == year),
+        abolished=tuple(p for p in procedures if p.abolished_on and within(p.abolished_on)),
         in_force=len(site.procedures.in_force),
-        questions=tuple(sorted((q for q in site.questions if q.answered.year == year), key=lambda q: q.answered)),
-        periods=tuple(sorted((p for p in site.statistics.periods if p.name.year == year),
-                             key=lambda p: (p.starts, -p.ends.toordinal()))),
-        surveys=tuple(sorted((s for s in site.statistics.surveys if s.day.year == year), key=lambda s: s.day)),
+        questions=tuple(sorted((q for q in site.questions if q.answered and within(q.answered)),
+                               key=lambda q: q.answered)),
+        periods=periods, quarters_total=quarters_total(periods), publicity=publicity(site),
+        surveys=tuple(sorted((s for s in site.statistics.surveys if within(s.day)), key=lambda s: s.day)),
+        results=tuple(r for r in site.statistics.results if r.year in (year - 1, year)),
     )
+
+
+def _form_counts(plan: PlanReport | None) -> tuple[FormCount, ...]:
+    if plan is None:
+        return ()
+    done = {id(t) for m in plan.months if m.state is MonthState.DONE for t in m.tasks}
+    counts = []
+    for form, label in FORMS.items():
+        tasks = [t for t in plan.plan.tasks if form in t.forms]
+        if tasks:
+            counts.append(FormCount(form, label, len(tasks), sum(id(t) in done for t in tasks)))
+    return tuple(counts)
+
+
+def _offline_tasks(plan: PlanReport | None) -> tuple[TaskEvidence, ...]:
+    if plan is None:
+        return ()
+    return tuple(TaskEvidence(m.month, t, m.state is MonthState.DONE) for m in plan.months for t in m.tasks
+                 if set(t.forms) - {"website"})
+
+
+def quarters_total(periods: tuple[DossierPeriod, ...]) -> DossierPeriod | None:
+    """The year's quarters as one period: received and resolved added, carried over from the first quarter,
+    in progress as the last one ends. None without quarters; the index figures are left out (not additive)."""
+    quarters = [p for p in periods if p.name.kind is PeriodKind.QUARTER]
+    if not quarters:
+        return None
+    first, last = quarters[0], quarters[-1]
+    received = Received(sum(q.received.total for q in quarters), *(
+        None if any(getattr(q.received, c) is None for q in quarters) else sum(getattr(q.received, c) for q in quarters)
+        for c in ("in_person", "online", "postal")))
+    resolved = Resolved(*(sum(getattr(q.resolved, c) for q in quarters) for c in ("early", "on_time", "late")))
+    numbers = "–".join(str(q.name.number) for q in (first, last)) if len(quarters) > 1 else str(first.name.number)
+    return DossierPeriod(
+        PeriodName(PeriodKind.YEAR, first.name.year), first.starts, last.ends, first.carried_over, received,
+        resolved, InProgress(last.in_progress.within_limit, last.in_progress.overdue),
+        sum(q.returned for q in quarters), None, f"Cộng {len(quarters)} quý ({numbers})",
+        overdue_is_late=first.overdue_is_late)
 
 
 def no_plan_message(year: int, plan_years: list[int]) -> str:
@@ -85,140 +180,3 @@ def no_plan_message(year: int, plan_years: list[int]) -> str:
     years = ", ".join(str(y) for y in plan_years)
     return (f"không có kế hoạch tuyên truyền năm {year} (plans/{year}.yaml) nên không lập được báo cáo năm đó; "
             f'chọn một năm có kế hoạch: {years}, ví dụ "cchc report {plan_years[-1]}" (no plan for that year)')
-
-
-def _cell(text: object) -> str:
-    return " ".join(str(text).split()).replace("|", "\\|")
-
-
-def _table(header: tuple[str, ...], rows: list[tuple], numeric: tuple[int, ...] = ()) -> list[str]:
-    align = ["---:" if i in numeric else "---" for i in range(len(header))]
-    lines = [f"| {' | '.join(header)} |", f"|{'|'.join(align)}|"]
-    return lines + [f"| {' | '.join(_cell(c) for c in row)} |" for row in rows]
-
-
-def render_markdown(report: YearReport) -> str:
-    y = report.year
-    lines = [f"# Số liệu cải cách hành chính năm {y}", "",
-             f'Tổng hợp từ nội dung chuyên trang CCHC, tính đến ngày {format_date(report.today)} ("cchc report").', ""]
-    lines += _plan_markdown(report) + _news_markdown(report) + _documents_markdown(report)
-    lines += _procedures_markdown(report) + _questions_markdown(report) + _dossiers_markdown(report)
-    return "\n".join(lines).rstrip("\n") + "\n"
-
-
-def _plan_markdown(report: YearReport) -> list[str]:
-    lines = ["## 1. Kế hoạch tuyên truyền cải cách hành chính", ""]
-    plan = report.plan
-    if plan is None:
-        return lines + [f"Chưa có kế hoạch năm {report.year} (plans/{report.year}.yaml).", ""]
-    lines += [f"Kế hoạch số {plan.plan.number} ngày {format_date(plan.plan.issued)}: {plan.headline}.", ""]
-    rows = [(f"{m.month:02d}/{report.year}", "; ".join(t.theme for t in m.tasks), m.expected_articles,
-             len(m.articles), m.state.label) for m in plan.months]
-    return lines + _table(("Tháng", "Chủ đề", "Tin bài dự kiến", "Tin bài đã đăng", "Trạng thái"), rows, (2, 3)) + [""]
-
-
-def _news_markdown(report: YearReport) -> list[str]:
-    lines = ["## 2. Tin bài trên chuyên trang", "", f"Tổng số: {format_count(len(report.articles))} tin bài.", ""]
-    months = [(f"{m:02d}/{report.year}", format_count(n)) for m, n in report.articles_per_month()]
-    lines += _table(("Tháng", "Số tin bài"), months, (1,)) + [""]
-    categories = [(name, format_count(n)) for name, n in report.categories]
-    return lines + _table(("Chuyên mục", "Số tin bài"), categories, (1,)) + [""]
-
-
-def _documents_markdown(report: YearReport) -> list[str]:
-    lines = ["## 3. Văn bản chỉ đạo, điều hành đã ban hành", "",
-             f"Tổng số: {format_count(len(report.documents))} văn bản.", ""]
-    if not report.documents:
-        return lines
-    rows = [(d.number, format_date(d.issued), d.issuer, d.summary) for d in report.documents]
-    return lines + _table(("Số, ký hiệu", "Ngày ban hành", "Cơ quan ban hành", "Trích yếu"), rows) + [""]
-
-
-def _procedures_markdown(report: YearReport) -> list[str]:
-    lines = ["## 4. Thủ tục hành chính", "",
-             f"- Công bố mới: {format_count(len(report.published))} thủ tục",
-             f"- Sửa đổi, bổ sung: {format_count(len(report.changes))} lần",
-             f"- Bãi bỏ: {format_count(len(report.abolished))} thủ tục",
-             f"- Đang có hiệu lực trên chuyên trang (ngày {format_date(report.today)}): "
-             f"{format_count(report.in_force)} thủ tục", ""]
-    rows = _procedure_events(report)
-    if not rows:
-        return lines
-    return lines + _table(("Ngày", "Thủ tục", "Mã", "Nội dung", "Văn bản"), rows) + [""]
-
-
-def _procedure_events(report: YearReport) -> list[tuple[str, str, str, str, str]]:
-    events = [(p.published_by.date, p.name, p.code or "", "Công bố", p.published_by.number) for p in report.published]
-    events += [(c.date, p.name, p.code or "", c.change, c.document or "") for p, c in report.changes]
-    events += [(p.abolished_on, p.name, p.code or "", "Bãi bỏ", "") for p in report.abolished]
-    return [(format_date(day), *rest) for day, *rest in sorted(events, key=lambda e: (e[0], e[1]))]
-
-
-def _questions_markdown(report: YearReport) -> list[str]:
-    return ["## 5. Hỏi – đáp", "", f"Đã trả lời: {format_count(len(report.questions))} câu hỏi.", ""]
-
-
-def _dossiers_markdown(report: YearReport) -> list[str]:
-    lines = ["## 6. Kết quả giải quyết hồ sơ thủ tục hành chính", ""]
-    if not report.periods:
-        lines += [f"Chưa có số liệu kỳ nào của năm {report.year} (content/thong-ke/ho-so.yaml).", ""]
-    else:
-        rows = [(p.name.label, p.dates, *(format_count(n) for n in _dossier_counts(p)), p.on_time_rate_text)
-                for p in report.periods]
-        lines += _table(("Kỳ", "Thời gian", "Kỳ trước chuyển sang", "Tiếp nhận", "Giải quyết trước hạn",
-                         "Giải quyết đúng hạn", "Giải quyết quá hạn", "Đang giải quyết", "Tỷ lệ đúng hạn"),
-                        rows, (2, 3, 4, 5, 6, 7, 8)) + [""]
-    lines += ["## 7. Đo lường sự hài lòng", ""]
-    if not report.surveys:
-        return lines + [f"Chưa có cuộc khảo sát nào công bố trong năm {report.year} (content/thong-ke/hai-long.yaml).",
-                        ""]
-    rows = [(format_date(s.day), s.title, format_count(s.sample), s.percent_text) for s in report.surveys]
-    return lines + _table(("Ngày", "Cuộc khảo sát", "Số phiếu", "Tỷ lệ hài lòng"), rows, (2, 3)) + [""]
-
-
-def _dossier_counts(p: DossierPeriod) -> tuple[int, ...]:
-    return (p.carried_over, p.received.total, p.resolved.early, p.resolved.on_time, p.resolved.late,
-            p.in_progress.total)
-
-
-def render_csv(report: YearReport) -> bytes:
-    """One long table: a row per figure or per listed item; numbers without grouping, rates with a comma."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_HEADER)
-    writer.writerows(_csv_rows(report))
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
-def _csv_rows(report: YearReport) -> list[tuple[str, str, object, str]]:
-    y, rows = report.year, []
-    plan = report.plan
-    if plan is not None:
-        part = "Kế hoạch tuyên truyền"
-        rows += [(part, "Số, ký hiệu", plan.plan.number, format_date(plan.plan.issued)),
-                 (part, "Nhiệm vụ đã thực hiện", plan.done_tasks, ""), (part, "Tổng số nhiệm vụ", plan.total_tasks, ""),
-                 (part, "Tin bài theo kế hoạch", plan.article_count, "")]
-        rows += [("Kế hoạch tuyên truyền theo tháng", f"{m.month:02d}/{y}", len(m.articles), m.state.label)
-                 for m in plan.months]
-    rows.append(("Tin bài", "Tổng số", len(report.articles), ""))
-    rows += [("Tin bài theo tháng", f"{m:02d}/{y}", n, "") for m, n in report.articles_per_month()]
-    rows += [("Tin bài theo chuyên mục", name, n, "") for name, n in report.categories]
-    rows.append(("Văn bản đã ban hành", "Tổng số", len(report.documents), ""))
-    rows += [("Văn bản đã ban hành", d.number, format_date(d.issued), f"{d.summary} ({d.issuer})")
-             for d in report.documents]
-    rows += [("Thủ tục hành chính", label, n, "") for label, n in (
-        ("Công bố mới", len(report.published)), ("Sửa đổi, bổ sung", len(report.changes)),
-        ("Bãi bỏ", len(report.abolished)), ("Đang có hiệu lực", report.in_force))]
-    rows += [("Thủ tục hành chính – sự kiện", name, day, " – ".join(x for x in (code, what, document) if x))
-             for day, name, code, what, document in _procedure_events(report)]
-    rows.append(("Hỏi – đáp", "Câu hỏi đã trả lời", len(report.questions), ""))
-    for p in report.periods:
-        part = f"Hồ sơ {p.name.label}"
-        labels = ("Kỳ trước chuyển sang", "Tiếp nhận", "Giải quyết trước hạn", "Giải quyết đúng hạn",
-                  "Giải quyết quá hạn", "Đang giải quyết")
-        rows += [(part, label, n, p.dates) for label, n in zip(labels, _dossier_counts(p))]
-        rows.append((part, "Tỷ lệ đúng hạn (%)", "" if p.on_time_rate is None else rate_number(p.on_time_rate), p.dates))
-    rows += [("Sự hài lòng", s.title, str(s.satisfied_percent).replace(".", ","), format_date(s.day))
-             for s in report.surveys]
-    return rows
-

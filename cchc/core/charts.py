@@ -61,11 +61,14 @@ def render_stacked_bars(chart_id: str, title: str, desc: str, series: tuple[Seri
     return _serialize(svg)
 
 
-def render_percent_bars(chart_id: str, title: str, desc: str, colour: str, rows: tuple[BarRow, ...]) -> Markup:
-    """One horizontal bar per row, its length the row's only value in percent (0-100)."""
-    height = len(rows) * ROW_HEIGHT + 36
+def render_percent_bars(chart_id: str, title: str, desc: str, colour: str, rows: tuple[BarRow, ...],
+                        grid: bool = True) -> Markup:
+    """One horizontal bar per row, its length the row's only value in percent (0-100); ``grid``: the 0-100%
+    scale under the bars (left out when the bars are not percentages)."""
+    height = len(rows) * ROW_HEIGHT + (36 if grid else 12)
     svg = _svg(chart_id, title, desc, height)
-    _draw_grid(svg, 8, len(rows))
+    if grid:
+        _draw_grid(svg, 8, len(rows))
     inner = WIDTH - 2 * MARGIN
     for index, row in enumerate(rows):
         y = 8 + index * ROW_HEIGHT
@@ -77,6 +80,13 @@ def render_percent_bars(chart_id: str, title: str, desc: str, colour: str, rows:
         if row.tooltips:
             ET.SubElement(bar, "title").text = xml_safe(row.tooltips[0])
     return _serialize(svg)
+
+
+def render_value_bars(chart_id: str, title: str, desc: str, colour: str, rows: tuple[BarRow, ...]) -> Markup:
+    """One horizontal bar per row, the longest the largest value (days, scores that are not percentages)."""
+    largest = max((row.values[0] for row in rows), default=0) or 1
+    scaled = tuple(BarRow(row.label, (100 * row.values[0] / largest,), row.tooltips) for row in rows)
+    return render_percent_bars(chart_id, title, desc, colour, scaled, grid=False)
 
 
 def contrast_ratio(first: str, second: str) -> float:

@@ -28,10 +28,13 @@ class ContentError:
 class ContentErrors(Exception):
     """Raised once, with every error found, when content cannot be built."""
 
-    def __init__(self, errors: list[ContentError], partial: Any = None) -> None:
+    def __init__(self, errors: list[ContentError], partial: Any = None,
+                 warnings: list[ContentError] | tuple[ContentError, ...] = ()) -> None:
         self.errors = sorted(errors, key=lambda e: (e.path, e.line or 0, e.field or ""))
         self.partial = partial
         """The content that did load despite the errors (a ``SiteContent``), or None."""
+        self.warnings = tuple(warnings)
+        """What ``cchc check`` also tells though it stops nothing (see ``ErrorLog.warn``)."""
         super().__init__(self.report())
 
     def report(self) -> str:
@@ -43,12 +46,20 @@ class ContentErrors(Exception):
 
 @dataclass
 class ErrorLog:
-    """Collects errors during loading, so editors see all of them at once."""
+    """Collects errors during loading, so editors see all of them at once.
+
+    ``warnings`` are content that builds but that an inspector would fault (a procedure not checked
+    against the national database for months): ``cchc check`` lists them, the build does not stop.
+    """
 
     errors: list[ContentError] = field(default_factory=list)
+    warnings: list[ContentError] = field(default_factory=list)
 
     def add(self, path: str, line: int | None, field_name: str | None, message: str) -> None:
         self.errors.append(ContentError(path, line, field_name, message))
+
+    def warn(self, path: str, line: int | None, field_name: str | None, message: str) -> None:
+        self.warnings.append(ContentError(path, line, field_name, message))
 
     def raise_if_any(self) -> None:
         if self.errors:

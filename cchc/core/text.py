@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from datetime import date, datetime, timedelta, timezone
@@ -54,6 +55,13 @@ def format_date(value: date | datetime) -> str:
 def format_datetime(value: datetime) -> str:
     """dd/mm/yyyy HH:MM in Vietnam time."""
     return value.astimezone(VN_TZ).strftime("%d/%m/%Y %H:%M")
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day ``months`` calendar months earlier, the month's last day when it has no such day
+    (31/08 six months back is 28/02 or 29/02)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def format_size(size: int) -> str:

@@ -15,7 +15,7 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any, Mapping
 
-from cchc.core.errors import ContentErrors, ErrorLog
+from cchc.core.errors import ContentError, ContentErrors, ErrorLog
 from cchc.core.memo import FileMemo
 from cchc.core.reading import SourceFile, guarded
 from cchc.kinds.registry import in_load_order
@@ -80,6 +80,8 @@ class SiteContent:
     """Content files not to publish as they are: drafts, future articles, unanswered questions, and the
     YAML data of procedures and documents (published as pages instead)."""
     built_at: datetime
+    warnings: tuple[ContentError, ...] = ()
+    """What the content's rules warn about (``ErrorLog.warn``): told by ``cchc check``, never stopping a build."""
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -114,7 +116,7 @@ def load_site(paths: ContentPaths, site_url: str | None, src_uris: list[str], no
         loaded[kind.name] = kind.load(LoadContext(paths, settings, now, include_drafts, log, memo, sources, loaded,
                                                   refused))
     unpublished = frozenset(uri for content in loaded.values() for uri in getattr(content, "unpublished", ()))
-    site = SiteContent(settings, loaded, tuple(uris), unpublished, now)
+    site = SiteContent(settings, loaded, tuple(uris), unpublished, now, tuple(sorted(set(log.warnings))))
     if log.errors:
-        raise ContentErrors(log.errors, partial=site)  # what did load, so rules on the whole site still run
+        raise ContentErrors(log.errors, partial=site, warnings=site.warnings)  # what did load, so rules on the whole site still run
     return site

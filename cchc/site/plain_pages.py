@@ -14,8 +14,18 @@ from cchc.core.errors import ErrorLog
 from cchc.core.fields import Fields
 from cchc.core.reading import SourceFile, guarded, read_markdown
 
+FOOTER_PAGES = (("cong-khai-cchc.md", "Công khai công tác CCHC"),
+                ("tuyen-bo-ho-tro-tiep-can.md", "Tuyên bố hỗ trợ tiếp cận"))
+"""Pages an inspector or citizen looks for on every page, linked from the footer when the editor has written them
+(the example site has both; a department writes its own)."""
+
 TEXT_FIELDS = {"title": "tiêu đề trang", "description": "mô tả trang (hiện khi chia sẻ, tìm kiếm)"}
 """Front-matter fields MkDocs and Material print or use as text; other keys are theirs to read."""
+
+
+def footer_pages(editor_files: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(url, title) of the ``FOOTER_PAGES`` present under content/."""
+    return [(src.removesuffix(".md") + "/", title) for src, title in FOOTER_PAGES if src in editor_files]
 
 
 def page_templates(theme_dirs: tuple[str, ...]) -> frozenset[str] | None:

@@ -17,6 +17,7 @@ from cchc.kinds.registry import kinds
 from cchc.search.index import BUNDLES, build_search_pages
 from cchc.site.content import ContentPaths, SiteContent, load_site
 from cchc.site.outputs import editor_outputs, generated_outputs, output_clashes
+from cchc.site.plain_pages import footer_pages
 
 Page = GeneratedPage | GeneratedFile | ContentPage
 
@@ -39,7 +40,8 @@ SITE_PAGES: tuple[Callable[[SiteContent], list[Page]], ...] = (lambda site: buil
 def template_globals(site: SiteContent) -> dict[str, Any]:
     """Data every page's template may show (the home page shows this month's plan theme, the latest figures,
     the procedures by field, the latest answers and the hotline), from each kind."""
-    return {key: value for kind in kinds() for key, value in kind.template_globals(site).items()}
+    own = {key: value for kind in kinds() for key, value in kind.template_globals(site).items()}
+    return {**own, "footer_pages": footer_pages(site.editor_files)}
 
 
 def section_pages(site: SiteContent) -> list[Page]:
@@ -76,7 +78,7 @@ def load_checked_site(paths: ContentPaths, site_url: str | None, src_uris: list[
     reported = frozenset(error.path for error in errors)  # a duplicate slug is told once, by its loader
     errors += output_clashes_of(site, pages, site_feeds, paths, reported)
     if errors:
-        raise ContentErrors(errors)
+        raise ContentErrors(errors, warnings=site.warnings)
     return CheckedSite(site, pages, site_feeds)
 
 

@@ -15,7 +15,9 @@ from cchc.core.errors import ErrorLog
 from cchc.core.fields import Fields
 from cchc.core.text import NotUtf8, read_utf8, slugify
 from cchc.core.yamlmarks import MarkedDict, YamlProblem, load_marked_yaml
+from cchc.site.contacts import Contact, load_feedback, load_one_stop
 from cchc.site.options import OPTIONS
+from cchc.site.rules import DEFAULT_RULES, Rules, load_rules
 
 PAKN_PORTAL = "https://dichvucong.gov.vn/p/phananhkiennghi/pakn-gui-pakn.html"
 """The national portal's form for feedback on administrative rules (phản ánh, kiến nghị)."""
@@ -60,6 +62,12 @@ class Settings:
     categories: tuple[Category, ...]
     news_per_page: int
     feed_limit: int
+    feedback: Contact | None = None
+    """Who receives feedback on administrative rules (``extra: feedback:``); the department when not set."""
+    one_stop: Contact | None = None
+    """The one-stop desk (``extra: one_stop:``)."""
+    rules: Rules = DEFAULT_RULES
+    """How the law is read where it could not be verified (``extra: rules:``, ``cchc.site.rules``)."""
 
     def category(self, written: str) -> Category | None:
         """Find a category by its name or its slug, ignoring case and diacritics."""
@@ -115,14 +123,22 @@ def load_settings(config_path: str, site_url: str | None, project_dir: str, log:
     categories = _load_categories(news, log)
     per_page = news.integer("per_page", "số tin mỗi trang", default=10)
     feed_limit = feeds.integer("limit", "số mục tối đa của mỗi luồng tin", default=20)
+    rules = load_rules(_fields(extra, "rules", shown_path, log))
     if not site_url:
         log.add(shown_path, config.line_of("site_url") if config else 1, "site_url",
                 'thiếu địa chỉ trang (site_url); thêm dòng "site_url: https://cchc.sogddt.example.gov.vn/" '
                 "vì luồng RSS/Atom và sitemap cần địa chỉ tuyệt đối (site_url is required for feeds)")
     if department is None or not site_url:
         return None
+    feedback = load_feedback(_fields(extra, "feedback", shown_path, log), department)
+    one_stop = load_one_stop(_fields(extra, "one_stop", shown_path, log), department)
     return Settings(site_url if site_url.endswith("/") else site_url + "/", department,
-                    categories, per_page or 10, feed_limit or 20)
+                    categories, per_page or 10, feed_limit or 20, feedback, one_stop, rules)
+
+
+def _fields(extra: MarkedDict, name: str, path: str, log: ErrorLog) -> Fields:
+    """An optional section of ``extra:`` (``extra: rules:``), to read with its declared fields."""
+    return Fields(_section(extra, name, path, log, "extra.", required=False), path, log, f"extra.{name}.")
 
 
 def _check_options(options: Fields) -> None:

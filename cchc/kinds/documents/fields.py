@@ -12,6 +12,9 @@ TYPES = {
     "TTLT": "Thông tư liên tịch",
 }
 """Document types by their abbreviation in the number-symbol (NĐ 30/2020/NĐ-CP); a công văn has none."""
+ORIGINS = {"so": "Văn bản do Sở ban hành", "cap_tren": "Văn bản của cơ quan cấp trên",
+           "khac": "Văn bản của cơ quan khác (tham khảo)"}
+"""Where a document comes from: the yearly report counts the department's own apart from those it received."""
 STATUSES = {"con_hieu_luc": "Còn hiệu lực", "het_hieu_luc": "Hết hiệu lực", "bi_thay_the": "Bị thay thế"}
 NUMBER_PATTERN = r"(\d{1,6})(?:/(\d{4}))?/([A-Za-zĐđ0-9&]+(?:-[A-Za-zĐđ0-9&]+)+)"
 """290/KH-SGDĐT, 993/SGDĐT-TCCB, 2922/QĐ-UBND, 63/2010/NĐ-CP: number, optional year, symbol parts."""
@@ -37,6 +40,9 @@ FIELDS = (
           minimum=2000, example=2022),
     Field("related_procedures", "texts", "thủ tục liên quan (mã)", "Mã thủ tục hoặc tên tệp thủ tục.",
           example=["1.005142"]),
+    Field("origin", "choice", "nguồn văn bản", 'Mặc định "so" khi cơ quan ban hành là tên Sở (tên đầy đủ hoặc tên viết '
+          'tắt trong mkdocs.yml) hay ký hiệu có SGDĐT, "cap_tren" khi khác; ghi "khac" cho văn bản của cơ quan ngang '
+          "cấp hay địa phương khác đăng để tham khảo.", choices=ORIGINS, example="cap_tren"),
     Field("note", "text", "ghi chú", ""),
 )
 BY_NAME = {spec.name: spec for spec in FIELDS}

@@ -15,18 +15,19 @@ from enum import Enum
 from typing import TYPE_CHECKING, Mapping
 
 from cchc.core.declaration import Published
-from cchc.core.declared import reject_unknown
+from cchc.core.declared import read, reject_unknown
 from cchc.core.errors import ErrorLog
 from cchc.core.fields import Fields
 from cchc.core.memo import FileMemo
 from cchc.core.placeholders import load_filled
 from cchc.core.reading import SourceFile, guarded, read_yaml_mapping, resolve_content_file
-from cchc.core.text import slugify
+from cchc.core.text import fold_diacritics, slugify
 from cchc.kinds.documents.fields import BY_NAME as FIELD
 from cchc.kinds.documents.fields import FIELDS, NUMBER_HINT, NUMBER_PATTERN, STATUSES, TYPES
 from cchc.kinds.plans.load import Plan
 from cchc.kinds.procedures.load import procedure_index, read_procedure_refs
 from cchc.kinds.procedures.model import Procedure
+from cchc.site.settings import Department
 
 DOCUMENTS_DIR = "van-ban"
 
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
     from cchc.site.content import LoadContext
 
 _NUMBER = re.compile(f"^{NUMBER_PATTERN}$")
+_DEPARTMENT_SYMBOLS = {"sgddt", "sgd&dt", "sgd"}
+"""How a Sở GDĐT signs its documents' symbols (290/KH-SGDĐT, 993/SGDĐT-TCCB), folded."""
 
 
 class Status(Enum):
@@ -72,6 +75,8 @@ class Document:
     shown_path: str
     field_lines: Mapping[str, int]
     """Where each field is written, for errors found once every document is loaded (a duplicate number)."""
+    origin: str | None = None
+    """As written (``ORIGINS``); None: judged from the issuer by ``origin_of``."""
 
     def line_of(self, name: str) -> int | None:
         return self.field_lines.get(name)
@@ -166,6 +171,7 @@ def _load_document(f: Fields, source: SourceFile, docs_dir: str, plans: Mapping[
         related_plan=_read_related_plan(f, plans),
         related_procedures=read_procedure_refs(f, "related_procedures", FIELD["related_procedures"].label, procedures),
         note=f.text("note", FIELD["note"].label),
+        origin=read(f, FIELD["origin"]),
         shown_path=source.shown_path,
         field_lines=dict(f.data.key_lines),
     )
@@ -173,6 +179,20 @@ def _load_document(f: Fields, source: SourceFile, docs_dir: str, plans: Mapping[
         f.error("replaced_by", 'văn bản "bi_thay_the" cần ghi số ký hiệu văn bản thay thế ở "replaced_by:" '
                                "(replacement missing)")
     return None if len(f.log.errors) > errors_before else Document(**values)
+
+
+def origin_of(document: Document, department: Department) -> str:
+    """Issued by the department, or received: as written, else by the issuer's name (the yearly plans included)."""
+    if document.origin:
+        return document.origin
+    names = {_folded(department.name), _folded(department.short_name)}
+    symbol = _NUMBER.match(document.number)
+    bodies = {_folded(part) for part in symbol.group(3).split("-")} if symbol else set()
+    return "so" if _folded(document.issuer) in names or bodies & _DEPARTMENT_SYMBOLS else "cap_tren"
+
+
+def _folded(name: str) -> str:
+    return " ".join(fold_diacritics(name).lower().split())
 
 
 def _read_number(f: Fields) -> tuple[str | None, str | None]:

@@ -20,6 +20,15 @@ FORMS = {
 }
 """The documented list of propaganda forms (hình thức tuyên truyền), key → label."""
 
+EVIDENCE_FIELDS = (
+    Field("title", "text", "tên minh chứng", "Biên bản, ảnh, video… cho thấy nhiệm vụ đã làm.", required=True,
+          example="Biên bản hội nghị lồng ghép tuyên truyền CCHC tháng 5"),
+    Field("url", "url", "địa chỉ web của minh chứng", "Ghi url hoặc file, không ghi cả hai.",
+          example="https://www.youtube.com/watch?v=..."),
+    Field("file", "file", "tệp minh chứng", "Tệp trong content/, đường dẫn tính từ content/.",
+          example="ke-hoach/minh-chung/bien-ban-thang-05.pdf"),
+    Field("date", "date", "ngày", "", example="2022-05-20"),
+)
 TASK_FIELDS = (
     Field("month", "integer", "tháng", "Số từ 1 đến 12; mỗi tháng cần ít nhất một nhiệm vụ.", required=True,
           minimum=1, example=1),
@@ -36,6 +45,8 @@ TASK_FIELDS = (
           example="01 video clip"),
     Field("result", "text", "kết quả đã thực hiện", "Kết quả không phải tin bài (một hội thi đã tổ chức, một cuộc "
           "khảo sát đã làm).", example="Đạt giải Ba hội thi của tỉnh"),
+    Field("evidence", "records", "minh chứng", "Cho nhiệm vụ làm ngoài chuyên trang: mỗi biên bản, ảnh, video một mục.",
+          fields=EVIDENCE_FIELDS),
 )
 
 FIELDS = (

@@ -22,6 +22,7 @@ from cchc.core.memo import FileMemo
 from cchc.core.reading import SourceFile, guarded, read_yaml_mapping, resolve_content_file
 from cchc.core.yamlmarks import MarkedDict
 from cchc.kinds.plans.fields import BY_NAME as FIELD
+from cchc.kinds.plans.evidence import Evidence, evidence_files, read_evidence
 from cchc.kinds.plans.fields import FIELDS, FORMS, TASK, TASK_FIELDS
 
 if TYPE_CHECKING:
@@ -57,6 +58,8 @@ class Task:
     expected_output: str | None
     result: str | None
     """What was done that is not an article (a contest held, a survey run), as the department reports it."""
+    evidence: tuple[Evidence, ...] = ()
+    """Minutes, photos, a video's address: what shows a task done outside the website was done."""
 
     @property
     def form_labels(self) -> tuple[str, ...]:
@@ -64,8 +67,8 @@ class Task:
 
     @property
     def reported(self) -> bool:
-        """A task with no article to publish counts as done only once its result is written down."""
-        return self.expected_articles > 0 or self.result is not None
+        """A task with no article to publish counts as done only once its result or evidence is written down."""
+        return self.expected_articles > 0 or self.result is not None or bool(self.evidence)
 
 
 @dataclass(frozen=True)
@@ -144,7 +147,8 @@ def plan_years(project_dir: str) -> list[int]:
 
 
 def _plan_links(plan: Plan, docs_dir: str) -> tuple[str, ...]:
-    return (os.path.join(docs_dir, plan.attachment),) if plan.attachment else ()
+    attachment = (os.path.join(docs_dir, plan.attachment),) if plan.attachment else ()
+    return attachment + evidence_files(plan.tasks, docs_dir)
 
 
 def load_plan(source: SourceFile, docs_dir: str, log: ErrorLog) -> Plan | None:
@@ -166,7 +170,7 @@ def load_plan(source: SourceFile, docs_dir: str, log: ErrorLog) -> Plan | None:
         attachment=attachment,
         attachment_size=os.path.getsize(os.path.join(docs_dir, attachment)) if attachment else None,
         note=f.text("note", FIELD["note"].label),
-        tasks=_read_tasks(f),
+        tasks=_read_tasks(f, source, docs_dir),
         shown_path=source.shown_path,
         number_line=data.line_of("number"),
     )
@@ -197,7 +201,7 @@ def _read_attachment(f: Fields, source: SourceFile, docs_dir: str) -> str | None
     return resolve_content_file(written, from_content, docs_dir, lambda message: f.error("attachment", message))
 
 
-def _read_tasks(f: Fields) -> tuple[Task, ...]:
+def _read_tasks(f: Fields, source: SourceFile, docs_dir: str) -> tuple[Task, ...]:
     items = f.records("tasks", FIELD["tasks"].label)
     if not items:
         if "tasks" not in f.data:
@@ -209,14 +213,14 @@ def _read_tasks(f: Fields) -> tuple[Task, ...]:
             f.log.add(f.path, line, prefix.rstrip("."), 'mỗi nhiệm vụ gồm các dòng "month:", "theme:", ... '
                                                         "(expected a mapping)")
             continue
-        task = _read_task(f.item(item, prefix))
+        task = _read_task(f.item(item, prefix), source, docs_dir)
         if task is not None:
             tasks.append(task)
     _check_every_month(f, [t.month for t in tasks], len(tasks) == len(items))
     return tuple(sorted(tasks, key=lambda t: t.month))
 
 
-def _read_task(t: Fields) -> Task | None:
+def _read_task(t: Fields, source: SourceFile, docs_dir: str) -> Task | None:
     errors_before = len(t.log.errors)
     reject_unknown(t, TASK_FIELDS)
     month = t.raw("month", TASK["month"].label, required=True)
@@ -240,6 +244,7 @@ def _read_task(t: Fields) -> Task | None:
                                     default=1 if "website" in forms else 0),
         expected_output=t.text("expected_output", TASK["expected_output"].label),
         result=t.text("result", TASK["result"].label),
+        evidence=read_evidence(t, source, docs_dir),
     )
     return None if len(t.log.errors) > errors_before else Task(**values)
 

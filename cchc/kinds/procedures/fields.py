@@ -18,7 +18,22 @@ TIME_LIMIT_FIELDS = (
     Field("days", "integer", "số ngày", "", minimum=1, example=15),
     Field("unit", "choice", "đơn vị tính thời hạn", "", choices=TIME_UNITS, default="working_days"),
     Field("text", "text", "thời hạn bằng chữ", "Khi văn bản không quy định số ngày.", example="Theo kế hoạch"),
-    Field("note", "text", "ghi chú thời hạn", "", example="kể từ ngày nhận đủ hồ sơ hợp lệ"),
+    Field("note", "text", "ghi chú thời hạn", "", example="tính cả thời gian chuyển phát"),
+    Field("from_complete_dossier", "boolean", 'tính "kể từ ngày nhận đủ hồ sơ hợp lệ"',
+          "Mặc định theo extra: rules: time_limit_from_complete_dossier của mkdocs.yml (true); ghi false khi "
+          "quyết định công bố tính thời hạn cách khác.", example=True),
+)
+COMMITTED_TIME_LIMIT_FIELDS = (
+    Field("days", "integer", "số ngày Sở cam kết", "Ngắn hơn thời hạn theo quy định.", required=True, minimum=1,
+          example=12),
+    Field("unit", "choice", "đơn vị tính thời hạn cam kết", "", choices=TIME_UNITS, default="working_days"),
+    Field("document", "text", "văn bản cam kết", "Số, ký hiệu và ngày của văn bản Sở cam kết thời hạn ngắn hơn.",
+          required=True, example="Thông báo 371/TB-SGDĐT ngày 05/3/2020"),
+)
+FORM_FIELDS = (
+    Field("name", "text", "tên mẫu đơn, tờ khai", "", required=True, example="Mẫu số 01: Đơn đề nghị"),
+    Field("file", "file", "tệp mẫu để tải về", "Tệp .doc, .docx hoặc .pdf trong content/, đường dẫn tính từ thư mục "
+          "của tệp thủ tục.", example="mau/don-de-nghi-chinh-sua.docx"),
 )
 
 FIELDS = (
@@ -61,12 +76,19 @@ FIELDS = (
               Field("notes", "text", "ghi chú", ""),
           )),
     Field("sets", "integer", "số lượng hồ sơ", "Số bộ hồ sơ.", required=True, minimum=1, example=1),
-    Field("time_limit", "time_limit", "thời hạn giải quyết", "d) Số ngày làm việc, hoặc chữ khi văn bản không quy "
-          'định số ngày ("Theo kế hoạch").', required=True, fields=TIME_LIMIT_FIELDS, example=15),
+    Field("time_limit", "time_limit", "thời hạn giải quyết", "d) Thời hạn theo quy định: số ngày làm việc, hoặc chữ "
+          'khi văn bản không quy định số ngày ("Theo kế hoạch").', required=True, fields=TIME_LIMIT_FIELDS,
+          example=15),
+    Field("committed_time_limit", "record", "thời hạn Sở cam kết", "Khi Sở cam kết giải quyết nhanh hơn thời hạn "
+          "theo quy định: số ngày và văn bản cam kết.", fields=COMMITTED_TIME_LIMIT_FIELDS),
     Field("result", "text", "kết quả thực hiện", "g) Kết quả thực hiện.", required=True,
           example="Bản sao văn bằng, chứng chỉ"),
-    Field("fees", "text", "phí, lệ phí", 'h) Phí, lệ phí; 0 hoặc "Không" khi không thu.', example="Không"),
-    Field("forms", "paragraphs", "mẫu đơn, mẫu tờ khai", "i) Mẫu đơn, mẫu tờ khai.", example=["Mẫu số 01"]),
+    Field("fee", "text", "phí", 'h) Phí; 0 hoặc "Không" khi không thu.', example="Không"),
+    Field("charge", "text", "lệ phí", 'h) Lệ phí; 0 hoặc "Không" khi không thu.', example="Không"),
+    Field("fees", "text", "phí, lệ phí (ghi chung, cách cũ)", "Cách ghi cũ vẫn nhận: tách thành fee và charge.",
+          example="Không"),
+    Field("forms", "records", "mẫu đơn, mẫu tờ khai", "i) Mẫu đơn, mẫu tờ khai: mỗi mẫu một mục, kèm tệp để tải về "
+          "nếu có.", item_text="name", fields=FORM_FIELDS),
     Field("requirements", "paragraphs", "yêu cầu, điều kiện thực hiện", "k) Yêu cầu, điều kiện (nếu có)."),
     Field("legal_bases", "records", "căn cứ pháp lý", "l) Căn cứ pháp lý: mỗi văn bản một mục.", required=True, fields=(
         Field("number", "text", "số ký hiệu", "", required=True, example="21/2019/TT-BGDĐT"),
@@ -77,6 +99,9 @@ FIELDS = (
     Field("online_level", "choice", "mức độ dịch vụ công trực tuyến", "Khác none thì ghi portal_url.",
           choices=ONLINE_LEVELS, default="none", example="none"),
     Field("portal_url", "url", "đường dẫn trên Cổng Dịch vụ công", "", example="https://dichvucong.gov.vn/"),
+    Field("checked_on", "date", "ngày đối chiếu với Cơ sở dữ liệu quốc gia về TTHC",
+          '"cchc check" cảnh báo khi ngày này cũ hơn số tháng ở extra: rules: national_check_months.',
+          example="2023-10-02"),
     Field("published_by", "record", "quyết định công bố", "Quyết định công bố thủ tục.", required=True, fields=(
         Field("number", "text", "số quyết định công bố", "", required=True, example="2922/QĐ-UBND"),
         Field("date", "date", "ngày công bố", "", required=True, example="2018-11-05"),

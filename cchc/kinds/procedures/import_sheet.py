@@ -18,7 +18,7 @@ from cchc.core.fields import parse_day
 from cchc.core.text import fold_diacritics
 from cchc.kinds.procedures.fields import CODE_PATTERN
 from cchc.kinds.procedures.model import FIELD_LABELS
-from cchc.kinds.procedures.parts import TIME_TEXTS
+from cchc.kinds.procedures.limits import TIME_TEXTS
 from cchc.kinds.procedures.sheet_files import ImportProblem, tables_of
 
 HEADER_SEARCH_ROWS = 20

@@ -8,43 +8,24 @@ quốc gia về TTHC), so the detail page can be printed for the notice board as
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from cchc.core.text import fold_diacritics
+from cchc.core.text import fold_diacritics, months_before
+from cchc.kinds.procedures.vocabulary import (  # noqa: F401 (the model's vocabulary, imported from here too)
+    CHANNELS,
+    FIELD_LABELS,
+    FROM_COMPLETE_DOSSIER,
+    LEVELS,
+    NO_FEE,
+    ONLINE_LEVELS,
+    STATUSES,
+    TIME_UNITS,
+)
 
 PROCEDURES_DIR = "thu-tuc-hanh-chinh"
 FIELDS_DIR = f"{PROCEDURES_DIR}/linh-vuc"
-
-FIELD_LABELS: dict[str, str] = {
-    "G03-GD01": "Cơ sở vật chất và thiết bị trường học",
-    "G03-GD02": "Đào tạo với nước ngoài",
-    "G03-GD03": "Giáo dục chuyên nghiệp",
-    "G03-GD04": "Giáo dục đại học",
-    "G03-GD05": "Giáo dục dân tộc",
-    "G03-GD06": "Giáo dục mầm non",
-    "G03-GD07": "Giáo dục quốc phòng",
-    "G03-GD08": "Giáo dục thường xuyên",
-    "G03-GD09": "Giáo dục tiểu học",
-    "G03-GD10": "Giáo dục trung học",
-    "G03-GD11": "Giáo dục và đào tạo thuộc hệ thống giáo dục quốc dân",
-    "G03-GD12": "Thi, tuyển sinh",
-    "G03-GD13": "Tiêu chuẩn nhà giáo, cán bộ quản lý giáo dục",
-    "G03-GD14": "Văn bằng, chứng chỉ",
-    "BGD-GD15": "Giáo dục và đào tạo thuộc hệ thống giáo dục quốc dân và các cơ sở giáo dục khác",
-}
-"""Education fields (mã lĩnh vực) of the national TTHC system, in its order.
-
-A fixed list, not a setting: the codes are national and the same in every province,
-and a closed list is what lets a typo such as "G03-GD1O" stop the build."""
-
-LEVELS = {"tinh": "Cấp tỉnh", "huyen": "Cấp huyện", "xa": "Cấp xã"}
-CHANNELS = {"in_person": "Trực tiếp", "online": "Trực tuyến", "postal": "Dịch vụ bưu chính"}
-ONLINE_LEVELS = {"toan_trinh": "Toàn trình", "mot_phan": "Một phần", "none": "Không có DVCTT"}
-"""Online public-service levels of NĐ 42/2022/NĐ-CP; "none" = information only."""
-TIME_UNITS = {"working_days": "ngày làm việc", "days": "ngày"}
-STATUSES = {"in_force": "Đang có hiệu lực", "abolished": "Đã bãi bỏ"}
 
 
 @dataclass(frozen=True)
@@ -69,6 +50,8 @@ class TimeLimit:
     unit: str | None
     text: str | None
     note: str | None = None
+    from_complete_dossier: bool | None = None
+    """Counted "kể từ ngày nhận đủ hồ sơ hợp lệ" (None for a limit written as text)."""
 
     @property
     def brief(self) -> str:
@@ -77,6 +60,45 @@ class TimeLimit:
 
     def __str__(self) -> str:
         return f"{self.brief} ({self.note})" if self.note else self.brief
+
+    @property
+    def shown(self) -> str:
+        """As the notice board states it: "15 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ (ghi chú)"."""
+        counted = (self.from_complete_dossier and FROM_COMPLETE_DOSSIER not in (self.note or "")
+                   and "kể từ" not in (self.note or ""))
+        text = f"{self.brief} {FROM_COMPLETE_DOSSIER}" if counted else self.brief
+        return f"{text} ({self.note})" if self.note else text
+
+
+@dataclass(frozen=True)
+class CommittedTimeLimit:
+    """A shorter time the department commits to than the law's, and the document that commits it."""
+
+    days: int
+    unit: str
+    document: str
+
+    @property
+    def brief(self) -> str:
+        return f"{self.days} {TIME_UNITS[self.unit]}"
+
+
+@dataclass(frozen=True)
+class FormFile:
+    """A form's file to download: where it is published and what it is."""
+
+    url: str
+    file_name: str
+    kind: str
+    size: int
+
+
+@dataclass(frozen=True)
+class Form:
+    """A form (mẫu đơn, tờ khai) by name, with its file when the department publishes one."""
+
+    name: str
+    file: FormFile | None = None
 
 
 @dataclass(frozen=True)
@@ -171,6 +193,16 @@ class Procedure:
     history: tuple[Change, ...]
     example: bool
     notes: str | None
+    fee: str | None = None
+    """Phí, apart from the charge (lệ phí) as the national database records them."""
+    charge: str | None = None
+    committed_time_limit: CommittedTimeLimit | None = None
+    checked_on: date | None = None
+    """When the editor last checked the procedure against the national database (CSDL quốc gia về TTHC)."""
+    national_url: str | None = None
+    """The procedure's own page on the national portal, made from its code (``extra: rules:``)."""
+    warnings: tuple[tuple[int | None, str, str], ...] = field(default=(), compare=False)
+    """(line, field, message) of what ``cchc check`` warns about in the file; not part of the published data."""
 
     @property
     def url(self) -> str:
@@ -193,14 +225,39 @@ class Procedure:
         return STATUSES[self.status]
 
     @property
+    def fees_split(self) -> bool:
+        """Phí and lệ phí written apart (not the older single "fees" line)."""
+        return self.fees is None
+
+    @property
+    def fee_shown(self) -> str:
+        return self.fee or NO_FEE
+
+    @property
+    def charge_shown(self) -> str:
+        return self.charge or NO_FEE
+
+    @property
     def fees_shown(self) -> str:
-        return self.fees or "Không"
+        return fees_line(self.fee, self.charge, self.fees)
+
+    def check_overdue(self, today: date, months: int) -> bool:
+        """The last check against the national database is more than ``months`` old (or never written)."""
+        return self.checked_on is None or self.checked_on < months_before(today, months)
 
     @property
     def last_updated(self) -> date:
         """The newest of publication, changes and abolition: the "cập nhật" date of the notice."""
         dates = [self.published_by.date, *(c.date for c in self.history)]
         return max(dates + ([self.abolished_on] if self.abolished_on else []))
+
+
+def fees_line(fee: str | None, charge: str | None, combined: str | None) -> str:
+    """One line for a catalogue row: "Không", "Phí: 10.000 đồng; lệ phí: Không", or the older combined text."""
+    if combined:
+        return combined
+    fee, charge = fee or NO_FEE, charge or NO_FEE
+    return NO_FEE if fee == charge == NO_FEE else f"Phí: {fee}; lệ phí: {charge}"
 
 
 @dataclass(frozen=True)

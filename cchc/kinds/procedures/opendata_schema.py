@@ -20,7 +20,13 @@ _ADDED = {  # what the site adds to each procedure, placed as the open data plac
     "url": {"type": "string", "format": "uri", "description": "Địa chỉ trang của thủ tục"},
     "last_updated": {"type": ["string", "null"], "format": "date", "pattern": ISO_DATE,
                      "description": "Ngày cập nhật gần nhất (công bố hoặc sửa đổi)"},
+    "national_url": {"type": ["string", "null"], "format": "uri",
+                     "description": "Trang của thủ tục trên Cổng Dịch vụ công quốc gia, theo mã thủ tục"},
 }
+_FILE = {"type": ["object", "null"], "additionalProperties": False, "required": ["url", "file_name", "kind", "size"],
+         "properties": {"url": {"type": "string", "description": "Đường dẫn tệp trên chuyên trang"},
+                        "file_name": {"type": "string"}, "kind": {"type": "string"},
+                        "size": {"type": "integer", "minimum": 0}}}
 _FIELD_OBJECT = {"type": "object", "additionalProperties": False, "required": ["code", "label"],
                  "properties": {"code": {"type": "string"}, "label": {"type": "string"}}}
 
@@ -30,7 +36,10 @@ def catalogue_schema() -> dict[str, Any]:
     properties = procedure["properties"]
     ordered = {"slug": _ADDED["slug"], "url": _ADDED["url"]}
     ordered.update((name, value) for name, value in properties.items() if name not in ("example", "notes"))
-    ordered.update(last_updated=_ADDED["last_updated"], example=properties["example"], notes=properties["notes"])
+    ordered["fees"] = {"type": "string", "description": "Phí, lệ phí trên một dòng, như danh mục hiện (\"Không\", "
+                                                        "\"Phí: …; lệ phí: …\" hoặc dòng ghi chung cũ)"}
+    ordered.update(last_updated=_ADDED["last_updated"], national_url=_ADDED["national_url"],
+                   example=properties["example"], notes=properties["notes"])
     procedure.update(properties=ordered, required=list(ordered))
     return {
         "$schema": DRAFT,
@@ -88,11 +97,13 @@ def _type_of(spec: Field) -> dict[str, Any]:
     if kind == "choices":
         return {"type": "array", "items": {"enum": list(spec.choices)}}
     if kind == "record":
-        return _record(spec.fields)
+        return {**_record(spec.fields), **({} if spec.required else {"type": ["object", "null"]})}
     if kind == "records":
         return {"type": "array", "items": _record(spec.fields), **({"minItems": 1} if spec.required else {})}
     if kind == "time_limit":
         return {"$ref": "#/$defs/time_limit"}
+    if kind == "file":
+        return dict(_FILE)
     raise ValueError(f"no open-data form for a {kind} field ({spec.name})")
 
 
@@ -102,6 +113,9 @@ def _time_limit() -> dict[str, Any]:
     schema["properties"]["days"] = {"type": ["integer", "null"], "minimum": 1, "description": "Số ngày"}
     schema["properties"]["unit"] = {"enum": [*TIME_LIMIT_FIELDS[1].choices, None],
                                     "description": "Đơn vị tính thời hạn (working_days: ngày làm việc)"}
+    schema["properties"]["from_complete_dossier"] = {
+        "type": ["boolean", "null"], "description": 'Thời hạn tính "kể từ ngày nhận đủ hồ sơ hợp lệ" (null khi thời '
+                                                     "hạn ghi bằng chữ)"}
     schema["description"] = ("Thời hạn giải quyết: số ngày (days + unit) hoặc chữ (text) khi văn bản không quy định "
                              "số ngày")
     schema["oneOf"] = [

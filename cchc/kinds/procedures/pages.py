@@ -16,6 +16,8 @@ from cchc.kinds.questions.load import Question
 from cchc.site.settings import Settings
 
 CATALOGUE_TITLE = "Thủ tục hành chính"
+ONE_STOP_URI = f"{PROCEDURES_DIR}/mot-cua/index.md"
+ONE_STOP_TITLE = "Danh mục thủ tục hành chính tại Bộ phận Một cửa"
 
 
 def search_text(procedure: Procedure) -> str:
@@ -28,12 +30,16 @@ def build_procedure_pages(catalogue: Catalogue, settings: Settings,
                           questions: tuple[Question, ...] = ()) -> list[GeneratedPage | GeneratedFile]:
     common = {"catalogue": catalogue, "levels": LEVELS, "online_levels": ONLINE_LEVELS,
               "search": {p.slug: search_text(p) for p in catalogue.procedures},
-              "feed_folder": f"{PROCEDURES_DIR}/", "department": settings.department}
+              "feed_folder": f"{PROCEDURES_DIR}/", "department": settings.department,
+              "feedback": settings.feedback, "one_stop": settings.one_stop}
     groups = [(field, catalogue.in_field(field)) for field in catalogue.fields]
     pages: list[GeneratedPage | GeneratedFile] = [GeneratedPage(
         f"{PROCEDURES_DIR}/index.md", CATALOGUE_TITLE, "procedures.html",
         {**common, "groups": [g for g in groups if g[1]], "abolished": catalogue.abolished, "field": None},
         f"Danh mục, nội dung thủ tục hành chính thuộc thẩm quyền giải quyết của {settings.department.name}")]
+    pages.append(GeneratedPage(ONE_STOP_URI, ONE_STOP_TITLE, "procedures-one-stop.html", common,
+                               f"Danh mục thủ tục hành chính tiếp nhận tại Bộ phận Một cửa của {settings.department.name}: "
+                               "thời hạn, phí, lệ phí, địa điểm và cách thức thực hiện", hide=("navigation", "toc")))
     for field, procedures in groups:
         pages.append(GeneratedPage(f"{field.url}index.md", f"Lĩnh vực {field.label}", "procedures.html",
                                    {**common, "groups": [(field, procedures)], "abolished": (), "field": field},
@@ -57,7 +63,7 @@ def build_procedure_pages(catalogue: Catalogue, settings: Settings,
 
 def _summary(procedure: Procedure) -> str:
     code = f"Mã {procedure.code}. " if procedure.code else ""
-    return (f"{code}Lĩnh vực {procedure.field.label}. Thời hạn giải quyết: {procedure.time_limit}. "
+    return (f"{code}Lĩnh vực {procedure.field.label}. Thời hạn giải quyết: {procedure.time_limit.shown}. "
             f"Phí, lệ phí: {procedure.fees_shown}.")
 
 
@@ -66,7 +72,7 @@ def json_ld(procedure: Procedure, settings: Settings) -> Markup:
     channels = []
     for channel in procedure.channels:
         entry = {"@type": "ServiceChannel", "name": channel.label,
-                 "description": f"Thời hạn giải quyết: {channel.time_limit}. Phí, lệ phí: {channel.fee or 'Không'}."}
+                 "description": f"Thời hạn giải quyết: {channel.time_limit.shown}. Phí, lệ phí: {channel.fee or 'Không'}."}
         if channel.via == "online" and procedure.portal_url:
             entry["serviceUrl"] = procedure.portal_url
         elif procedure.address:

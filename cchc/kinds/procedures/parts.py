@@ -1,5 +1,6 @@
 """The parts of a procedure file, each read and checked on its own: code, field, levels, agencies, steps,
-channels, dossier documents, time limit, fees, legal bases, publication, status and history.
+dossier documents, legal bases, publication, status and history (time limits, fees, channels and forms are in
+``cchc.kinds.procedures.limits``).
 
 Names, labels and formats come from ``fields`` (the declaration); the forms a part may be written in
 (a text or a list, a number of days or a text, a plain line or a record) are read here.
@@ -14,42 +15,35 @@ from typing import Any
 
 from cchc.core.fields import Fields
 from cchc.core.reading import SourceFile
-from cchc.core.text import fold_diacritics, format_date, slugify
-from cchc.core.yamlmarks import MarkedDict, MarkedFloat, written_text
+from cchc.core.text import format_date, slugify
+from cchc.core.yamlmarks import MarkedDict, written_text
 from cchc.kinds.procedures.fields import BY_NAME, CODE_PATTERN, FIELDS, TIME_LIMIT_FIELDS
 from cchc.kinds.procedures.model import (
-    CHANNELS,
     FIELD_LABELS,
     LEVELS,
     STATUSES,
-    TIME_UNITS,
     Agencies,
     Change,
-    Channel,
     Document,
     Field,
     LegalBasis,
     Publication,
     Step,
-    TimeLimit,
 )
 
 LABELS = {spec.name: spec.label for spec in FIELDS}
 _ITEM_LABELS = {"via": BY_NAME["channels"].fields[0].label, "unit": TIME_LIMIT_FIELDS[1].label}
-TIME_TEXTS = ("Ngay trong ngày", "Theo đợt", "Theo kế hoạch", "Theo hướng dẫn", "Theo quy chế", "Theo quy định",
-              "Chưa quy định")
-"""Accepted beginnings of a time limit written as text, when the law sets no number of days."""
 
 _CODE = re.compile(f"^{CODE_PATTERN}$")
-_DAYS_TEXT = re.compile(r"^(-?\d+)\s*(ngay lam viec|ngay)?$")
-_RESERVED = ("linh-vuc",)
+_RESERVED = ("linh-vuc", "mot-cua")
 
 
 def read_slug(f: Fields, source: SourceFile) -> str | None:
     slug = slugify(posixpath.splitext(posixpath.basename(source.src_uri))[0])
     if not slug or slug in _RESERVED:
-        f.log.add(f.path, None, None, f'tên tệp cho đường dẫn "{slug}" không dùng được (trống hoặc "linh-vuc" '
-                                      "đã dành cho trang lĩnh vực); đổi tên tệp (reserved slug)")
+        f.log.add(f.path, None, None, f'tên tệp cho đường dẫn "{slug}" không dùng được (trống, hoặc "linh-vuc", '
+                                      '"mot-cua" đã dành cho trang lĩnh vực và danh mục Bộ phận Một cửa); đổi tên tệp '
+                                      "(reserved slug)")
         return None
     return slug
 
@@ -118,53 +112,6 @@ def read_paragraphs(f: Fields, name: str) -> tuple[str, ...]:
     return tuple(written_text(item).strip() for item in items if written_text(item).strip())
 
 
-def read_fees(f: Fields, name: str, data: Fields | None = None) -> str | None:
-    data = data or f
-    value = data.data.get(name)
-    if value is None or value == "":
-        return None
-    if isinstance(value, int) and not isinstance(value, bool) and value == 0:
-        return "Không"
-    return data.text(name, LABELS["fees"])
-
-
-def read_time_limit(f: Fields, name: str, value: Any, line: int | None = None) -> TimeLimit | None:
-    if value is None or value == "":
-        return None
-    note = None
-    if isinstance(value, MarkedDict):
-        item = f.item(value, f"{f.prefix}{name}.")
-        item.reject_unknown(("days", "unit", "text", "note"))
-        note = item.text("note", "ghi chú thời hạn")
-        unit = read_choice(item, "unit", TIME_UNITS, "working_days") if "unit" in value else "working_days"
-        value, line = value.get("days", value.get("text")), value.line_of("days" if "days" in value else "text")
-    else:
-        unit = "working_days"
-    parsed = _days_or_text(value)
-    if parsed is None:
-        texts = ", ".join(f'"{t}"' for t in TIME_TEXTS)
-        f.error(name, f'{LABELS["time_limit"]} "{written_text(value)}" không hợp lệ; viết số ngày làm việc lớn hơn '
-                      f'0 (ví dụ "time_limit: 15") hoặc chữ bắt đầu bằng một trong: {texts} (invalid time limit)', line)
-        return None
-    days, text = parsed
-    return TimeLimit(days, unit if days is not None else None, text, note)
-
-
-def _days_or_text(value: Any) -> tuple[int | None, str | None] | None:
-    if isinstance(value, bool) or isinstance(value, (MarkedFloat, float, dict, list)):
-        return None
-    if isinstance(value, int):
-        return (value, None) if value > 0 else None
-    text = written_text(value).strip()
-    folded = fold_diacritics(text).lower()
-    number = _DAYS_TEXT.match(folded)
-    if number:
-        return (int(number.group(1)), None) if int(number.group(1)) > 0 else None
-    if any(folded.startswith(fold_diacritics(t).lower()) for t in TIME_TEXTS):
-        return None, text
-    return None
-
-
 def read_agencies(f: Fields) -> Agencies | None:
     value = f.data.get("agencies")
     if not isinstance(value, MarkedDict):
@@ -179,7 +126,7 @@ def read_agencies(f: Fields) -> Agencies | None:
     return None if handling is None else Agencies(handling, deciding, cooperating)
 
 
-def _items(f: Fields, name: str) -> list[tuple[Fields | None, Any, str, int]]:
+def items(f: Fields, name: str) -> list[tuple[Fields | None, Any, str, int]]:
     """List items as Fields (for mappings) with their prefix and line."""
     return [(f.item(item, prefix) if isinstance(item, MarkedDict) else None, item, prefix, line)
             for prefix, item, line in f.records(name, LABELS[name])]
@@ -187,7 +134,7 @@ def _items(f: Fields, name: str) -> list[tuple[Fields | None, Any, str, int]]:
 
 def read_steps(f: Fields) -> tuple[Step, ...]:
     steps = []
-    for item, value, prefix, line in _items(f, "steps"):
+    for item, value, prefix, line in items(f, "steps"):
         if item is None:
             steps.append(Step(written_text(value).strip(), None))
             continue
@@ -198,20 +145,7 @@ def read_steps(f: Fields) -> tuple[Step, ...]:
     return tuple(steps)
 
 
-def read_channels(f: Fields, time_limit: TimeLimit | None, fees: str | None) -> tuple[Channel, ...]:
-    channels = []
-    for item, value, prefix, line in _items(f, "channels"):
-        if item is None:
-            item = f.item(_mapping({"via": value}, line), prefix)
-        item.reject_unknown(("via", "time_limit", "fee", "notes"))
-        via = read_choice(item, "via", CHANNELS) if "via" in item.data else item.missing("via", "hình thức nộp")
-        own = read_time_limit(item, "time_limit", item.data.get("time_limit"))
-        if via:
-            channels.append(Channel(via, own or time_limit, read_fees(f, "fee", item) or fees, item.text("notes", "mô tả")))
-    return tuple(channels)
-
-
-def _mapping(values: dict, line: int) -> MarkedDict:
+def plain_record(values: dict, line: int) -> MarkedDict:
     data = MarkedDict(values)
     data.line, data.key_lines = line, {key: line for key in values}
     return data
@@ -219,9 +153,9 @@ def _mapping(values: dict, line: int) -> MarkedDict:
 
 def read_documents(f: Fields) -> tuple[Document, ...]:
     documents = []
-    for item, value, prefix, line in _items(f, "documents"):
+    for item, value, prefix, line in items(f, "documents"):
         if item is None:
-            item = f.item(_mapping({"name": value}, line), prefix)
+            item = f.item(plain_record({"name": value}, line), prefix)
         item.reject_unknown(("name", "form", "originals", "copies", "notes"))
         name = item.text("name", "tên giấy tờ", required=True)
         originals = item.integer("originals", "số bản chính", minimum=0, default=0)
@@ -236,7 +170,7 @@ def read_legal_bases(f: Fields) -> tuple[LegalBasis, ...]:
     if not f.data.get("legal_bases"):
         f.missing("legal_bases", LABELS["legal_bases"])
     bases = []
-    for item, value, prefix, line in _items(f, "legal_bases"):
+    for item, value, prefix, line in items(f, "legal_bases"):
         if item is None:
             f.log.add(f.path, line, prefix.rstrip("."), 'mỗi căn cứ pháp lý gồm các dòng "number:", "title:", '
                                                         '"date:", "issuer:" (expected a mapping)')
@@ -275,7 +209,7 @@ def read_status(f: Fields) -> tuple[str | None, date | None]:
 
 def read_history(f: Fields, today: date) -> tuple[Change, ...]:
     changes = []
-    for item, value, prefix, line in _items(f, "history"):
+    for item, value, prefix, line in items(f, "history"):
         if item is None:
             f.log.add(f.path, line, prefix.rstrip("."), 'mỗi lần thay đổi gồm các dòng "date:", "document:", '
                                                         '"change:" (expected a mapping)')

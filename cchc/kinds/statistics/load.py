@@ -1,4 +1,6 @@
-"""Reading ``thong-ke/ho-so.yaml`` and ``thong-ke/hai-long.yaml`` into the statistics models.
+"""Reading ``thong-ke/ho-so.yaml``, ``thong-ke/hai-long.yaml`` and ``thong-ke/chi-so.yaml`` into the statistics
+models (the surveys and index results in ``cchc.kinds.statistics.surveys``, a period's index figures in
+``cchc.kinds.statistics.figures``).
 
 Every problem is logged with file, line and field; figures that do not add up name the period and
 the numbers, so the editor can find the wrong one.
@@ -7,7 +9,6 @@ the numbers, so the editor can find the wrong one.
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from cchc.core.declaration import labels_of
@@ -16,17 +17,13 @@ from cchc.core.fields import Fields
 from cchc.core.reading import SourceFile, guarded, read_yaml_mapping
 from cchc.core.text import format_date
 from cchc.core.yamlmarks import MarkedDict, written_text
-from cchc.kinds.statistics.fields import (
-    FIELDS,
-    IN_PROGRESS_FIELDS,
-    PERIOD_FIELDS,
-    RECEIVED_FIELDS,
-    RESOLVED_FIELDS,
-    SURVEY_FIELDS,
-)
+from cchc.kinds.statistics.fields import FIELDS, IN_PROGRESS_FIELDS, PERIOD_FIELDS, RECEIVED_FIELDS, RESOLVED_FIELDS
+from cchc.kinds.statistics.figures import read_index_figures
 from cchc.kinds.statistics.model import (
+    DATA_URIS,
     PERIOD_HINT,
     PERIODS_URI,
+    RESULTS_URI,
     SURVEYS_URI,
     DossierPeriod,
     InProgress,
@@ -34,9 +31,10 @@ from cchc.kinds.statistics.model import (
     Received,
     Resolved,
     Statistics,
-    Survey,
     parse_period,
 )
+from cchc.kinds.statistics.surveys import read_result, read_survey
+from cchc.site.rules import DEFAULT_RULES, Rules
 
 if TYPE_CHECKING:
     from cchc.site.content import LoadContext
@@ -45,23 +43,25 @@ _PERIOD_FIELDS = labels_of(PERIOD_FIELDS)
 _RECEIVED_FIELDS = labels_of(RECEIVED_FIELDS)
 _RESOLVED_FIELDS = labels_of(RESOLVED_FIELDS)
 _IN_PROGRESS_FIELDS = labels_of(IN_PROGRESS_FIELDS)
-_SURVEY_FIELDS = labels_of(SURVEY_FIELDS)
 _FILE_LISTS = {spec.name: spec.label for spec in FIELDS}
 
 
 def load_statistics_kind(context: LoadContext) -> Statistics:
-    return load_statistics(context.sources, context.log)
+    return load_statistics(context.sources, context.log, context.settings.rules)
 
 
-def load_statistics(sources: list[SourceFile], log: ErrorLog) -> Statistics:
-    """Read whichever of ho-so.yaml and hai-long.yaml exist; a missing file means no data yet."""
+def load_statistics(sources: list[SourceFile], log: ErrorLog, rules: Rules = DEFAULT_RULES) -> Statistics:
+    """Read whichever of ho-so.yaml, hai-long.yaml and chi-so.yaml exist; a missing file means no data yet."""
     by_uri = {source.src_uri: source for source in sources}
-    periods = _load_list(by_uri.get(PERIODS_URI), "periods", _FILE_LISTS["periods"], _read_period, log)
-    surveys = _load_list(by_uri.get(SURVEYS_URI), "surveys", _FILE_LISTS["surveys"], _read_survey, log)
+    read_period = lambda p, line, seen: _read_period(p, line, seen, rules.overdue_in_progress_is_late)  # noqa: E731
+    periods = _load_list(by_uri.get(PERIODS_URI), "periods", _FILE_LISTS["periods"], read_period, log)
+    surveys = _load_list(by_uri.get(SURVEYS_URI), "surveys", _FILE_LISTS["surveys"], read_survey, log)
+    results = _load_list(by_uri.get(RESULTS_URI), "results", _FILE_LISTS["results"], read_result, log)
     periods.sort(key=lambda p: (p.ends, -p.starts.toordinal()), reverse=True)
     surveys.sort(key=lambda s: (s.day, s.title), reverse=True)
-    read = frozenset(uri for uri in (PERIODS_URI, SURVEYS_URI) if uri in by_uri)
-    return Statistics(tuple(periods), tuple(surveys), read)
+    results.sort(key=lambda r: (r.year, r.index), reverse=True)
+    read = frozenset(uri for uri in DATA_URIS if uri in by_uri)
+    return Statistics(tuple(periods), tuple(surveys), read, tuple(results))
 
 
 def _load_list(source: SourceFile | None, key: str, label: str, read_item: Any, log: ErrorLog) -> list[Any]:
@@ -91,20 +91,23 @@ def _read_list(source: SourceFile, key: str, label: str, read_item: Any, log: Er
     return items
 
 
-def _read_period(p: Fields, line: int, seen: dict[Any, tuple[str, int]]) -> DossierPeriod | None:
+def _read_period(p: Fields, line: int, seen: dict[Any, tuple[str, int]], overdue_is_late: bool) -> DossierPeriod | None:
     errors_before = len(p.log.errors)
     p.reject_unknown(_PERIOD_FIELDS)
     name = _read_period_name(p, seen)
     starts, ends = _read_dates(p, name)
+    received = _read_received(p)
+    resolved = Resolved(**_counts(p, "resolved", _RESOLVED_FIELDS, required=True))
+    in_progress = InProgress(**_counts(p, "in_progress", _IN_PROGRESS_FIELDS, required=False))
     values = dict(
         name=name, starts=starts, ends=ends,
         carried_over=_count(p, "carried_over", _PERIOD_FIELDS),
-        received=_read_received(p),
-        resolved=Resolved(**_counts(p, "resolved", _RESOLVED_FIELDS, required=True)),
-        in_progress=InProgress(**_counts(p, "in_progress", _IN_PROGRESS_FIELDS, required=False)),
+        received=received, resolved=resolved, in_progress=in_progress,
         returned=_count(p, "returned", _PERIOD_FIELDS),
         source=p.text("source", _PERIOD_FIELDS["source"]),
         note=p.text("note", _PERIOD_FIELDS["note"]),
+        **read_index_figures(p, received, resolved, in_progress, overdue_is_late),
+        overdue_is_late=overdue_is_late,
     )
     if len(p.log.errors) > errors_before:
         return None
@@ -195,38 +198,3 @@ def _figures_add_up(p: Fields, line: int, period: DossierPeriod) -> bool:
               f"đang giải quyết {period.in_progress.total} + trả lại {period.returned} = {outcome}; "
               "kiểm tra lại các số (figures do not add up)")
     return False
-
-
-def _read_survey(s: Fields, line: int, seen: dict[Any, tuple[str, int]]) -> Survey | None:
-    errors_before = len(s.log.errors)
-    s.reject_unknown(_SURVEY_FIELDS)
-    sample = s.integer("sample", _SURVEY_FIELDS["sample"], minimum=1)
-    if sample is None and s.data.get("sample") is None:
-        s.missing("sample", _SURVEY_FIELDS["sample"])
-    values = dict(
-        day=s.day("date", _SURVEY_FIELDS["date"], required=True),
-        title=s.text("title", _SURVEY_FIELDS["title"], required=True),
-        sample=sample,
-        satisfied_percent=_read_percent(s, "satisfied_percent"),
-        scope=s.text("scope", _SURVEY_FIELDS["scope"]),
-        source=s.text("source", _SURVEY_FIELDS["source"]),
-        note=s.text("note", _SURVEY_FIELDS["note"]),
-    )
-    return None if len(s.log.errors) > errors_before else Survey(**values)
-
-
-def _read_percent(s: Fields, name: str) -> Decimal | None:
-    """A percentage from 0 to 100; "95,5" and "95,5%" as Vietnamese write them are accepted."""
-    value = s.raw(name, _SURVEY_FIELDS[name], required=True)
-    if value is None:
-        return None
-    written = written_text(value).strip()
-    try:
-        percent = Decimal(written.removesuffix("%").strip().replace(",", "."))
-    except InvalidOperation:
-        percent = None
-    if isinstance(value, bool) or percent is None or not percent.is_finite() or not 0 <= percent <= 100:
-        s.error(name, f'{_SURVEY_FIELDS[name]} phải là số từ 0 đến 100, ví dụ 95 hoặc 95,5; không phải "{written}" '
-                      "(percent out of range)")
-        return None
-    return percent

@@ -1,91 +1,32 @@
-"""Dossier statistics (kết quả giải quyết hồ sơ TTHC) and satisfaction surveys: the models.
+"""Dossier statistics (kết quả giải quyết hồ sơ TTHC), satisfaction surveys and index results: the models.
 
-Two files in the docs folder, both optional: ``thong-ke/ho-so.yaml`` lists the reporting
-periods (month, quarter or year) with their dossier counts, ``thong-ke/hai-long.yaml`` the
-satisfaction surveys (read by ``cchc.kinds.statistics.load``). The on-time rate is always computed here.
+Three files in the docs folder, all optional: ``thong-ke/ho-so.yaml`` lists the reporting periods (month,
+quarter or year) with their dossier counts, ``thong-ke/hai-long.yaml`` the satisfaction surveys,
+``thong-ke/chi-so.yaml`` the department's index results by year (read by ``cchc.kinds.statistics.load``).
+The on-time rate is always computed here, never written by an editor.
 """
 
 from __future__ import annotations
 
-import calendar
-import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from enum import Enum
 from fractions import Fraction
-from typing import Any
 
 from cchc.core.text import format_date
-from cchc.core.yamlmarks import written_text
+from cchc.kinds.statistics.fields import INDEXES, SURVEY_SUBJECTS
+from cchc.kinds.statistics.periods import (  # noqa: F401 (re-exported: loaders and tests import them from here)
+    PERIOD_HINT,
+    PeriodKind,
+    PeriodName,
+    parse_period,
+)
 
 STATISTICS_SECTION = "thong-ke"
 PERIODS_URI = f"{STATISTICS_SECTION}/ho-so.yaml"
 SURVEYS_URI = f"{STATISTICS_SECTION}/hai-long.yaml"
-
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
-_YEAR = re.compile(r"(?:năm\s*)?(\d{4})", re.IGNORECASE)
-_QUARTER = (re.compile(r"(\d{4})-Q([1-4])", re.IGNORECASE),
-            re.compile(r"Quý\s*([1-4]|I{1,3}|IV)\s*/\s*(\d{4})", re.IGNORECASE))
-_MONTH = (re.compile(r"(\d{4})-(\d{1,2})"), re.compile(r"(?:tháng\s*)?(\d{1,2})/(\d{4})", re.IGNORECASE))
-PERIOD_HINT = ('viết năm "2020", quý "2020-Q1" hoặc "Quý 1/2020", tháng "2020-06" hoặc "06/2020" '
-                "(unknown period format)")
-
-
-class PeriodKind(Enum):
-    YEAR = "year"
-    QUARTER = "quarter"
-    MONTH = "month"
-
-
-@dataclass(frozen=True)
-class PeriodName:
-    """A reporting period as a calendar unit: the year 2020, quarter 1 of 2020, June 2020."""
-
-    kind: PeriodKind
-    year: int
-    number: int = 0
-    """The quarter (1-4) or month (1-12); 0 for a year."""
-
-    @property
-    def label(self) -> str:
-        return {PeriodKind.YEAR: f"Năm {self.year}", PeriodKind.QUARTER: f"Quý {self.number}/{self.year}",
-                PeriodKind.MONTH: f"Tháng {self.number}/{self.year}"}[self.kind]
-
-    @property
-    def slug(self) -> str:
-        return {PeriodKind.YEAR: f"{self.year}", PeriodKind.QUARTER: f"{self.year}-q{self.number}",
-                PeriodKind.MONTH: f"{self.year}-{self.number:02d}"}[self.kind]
-
-    @property
-    def first_day(self) -> date:
-        first_month = {PeriodKind.YEAR: 1, PeriodKind.QUARTER: 3 * self.number - 2,
-                       PeriodKind.MONTH: self.number}[self.kind]
-        return date(self.year, first_month, 1)
-
-    @property
-    def last_day(self) -> date:
-        last_month = {PeriodKind.YEAR: 12, PeriodKind.QUARTER: 3 * self.number,
-                      PeriodKind.MONTH: self.number}[self.kind]
-        return date(self.year, last_month, calendar.monthrange(self.year, last_month)[1])
-
-
-def parse_period(value: Any) -> PeriodName | None:
-    """"2020", "2020-Q1", "Quý 1/2020" (or "Quý I/2020"), "2020-06", "06/2020" → a period."""
-    text = written_text(value).strip()
-    if match := _YEAR.fullmatch(text):
-        return PeriodName(PeriodKind.YEAR, int(match.group(1)))
-    if match := _QUARTER[0].fullmatch(text):
-        return PeriodName(PeriodKind.QUARTER, int(match.group(1)), int(match.group(2)))
-    if match := _QUARTER[1].fullmatch(text):
-        number = match.group(1).upper()
-        return PeriodName(PeriodKind.QUARTER, int(match.group(2)), _ROMAN.get(number) or int(number))
-    for pattern, year_group in ((_MONTH[0], 1), (_MONTH[1], 2)):
-        if match := pattern.fullmatch(text):
-            year, month = int(match.group(year_group)), int(match.group(3 - year_group))
-            return PeriodName(PeriodKind.MONTH, year, month) if 1 <= month <= 12 else None
-    return None
-
+RESULTS_URI = f"{STATISTICS_SECTION}/chi-so.yaml"
+DATA_URIS = (PERIODS_URI, SURVEYS_URI, RESULTS_URI)
 
 @dataclass(frozen=True)
 class Received:
@@ -123,8 +64,55 @@ class InProgress:
 
 
 @dataclass(frozen=True)
+class Share:
+    """A part of a whole the department counted, both known: 4 of 4 petitions answered on time."""
+
+    part: int
+    whole: int
+
+    @property
+    def rate(self) -> Fraction | None:
+        return Fraction(self.part, self.whole) if self.whole else None
+
+    @property
+    def text(self) -> str:
+        return f"{self.part}/{self.whole}"
+
+
+@dataclass(frozen=True)
+class FieldFigures:
+    """One field's (lĩnh vực's) dossiers within a period."""
+
+    code: str
+    label: str
+    received: int
+    resolved: Resolved
+    in_progress: InProgress
+    overdue_is_late: bool = True
+
+    @property
+    def on_time(self) -> Share:
+        return on_time_share(self.resolved, self.in_progress, self.overdue_is_late)
+
+    @property
+    def on_time_text(self) -> str:
+        return format_rate(self.on_time.rate) if self.on_time.whole else "chưa có hồ sơ đến hạn"
+
+
+def on_time_share(resolved: Resolved, in_progress: InProgress, overdue_is_late: bool) -> Share:
+    """Early or on time among the dossiers whose time is up: the resolved ones and, as the service index and
+    the provinces' one-stop systems count them, those still in progress past their limit (``rules``)."""
+    due = resolved.total + (in_progress.overdue if overdue_is_late else 0)
+    return Share(resolved.early + resolved.on_time, due)
+
+
+@dataclass(frozen=True)
 class DossierPeriod:
-    """One reporting period's dossier figures, already checked to add up."""
+    """One reporting period's dossier figures, already checked to add up.
+
+    The figures after ``note`` are those the service index scores; each is None when the department has no
+    figure for it, which pages show as "chưa có số liệu" and never as 0.
+    """
 
     name: PeriodName
     starts: date
@@ -136,6 +124,19 @@ class DossierPeriod:
     returned: int
     source: str | None
     note: str | None
+    average_days: Decimal | None = None
+    apologies: int | None = None
+    feedback: Share | None = None
+    """Feedback and petitions (phản ánh, kiến nghị): answered on time of received."""
+    payments: Share | None = None
+    """Paid online of the dossiers with a fee or charge to pay."""
+    digitised_dossiers: int | None = None
+    electronic_results: int | None = None
+    satisfaction: Share | None = None
+    """Satisfied of the ratings citizens gave the handling of their procedure."""
+    by_field: tuple[FieldFigures, ...] = ()
+    overdue_is_late: bool = True
+    """The rule of ``extra: rules: overdue_in_progress_is_late`` the rate is computed with."""
 
     @property
     def cut_short(self) -> bool:
@@ -152,11 +153,18 @@ class DossierPeriod:
         return self.carried_over + self.received.total
 
     @property
+    def on_time(self) -> Share:
+        return on_time_share(self.resolved, self.in_progress, self.overdue_is_late)
+
+    @property
     def on_time_rate(self) -> Fraction | None:
-        """Early or on time among resolved dossiers; None when nothing was resolved."""
-        if not self.resolved.total:
-            return None
-        return Fraction(self.resolved.early + self.resolved.on_time, self.resolved.total)
+        """Early or on time among the dossiers due (see ``on_time_share``); None when none was due."""
+        return self.on_time.rate
+
+    @property
+    def late_total(self) -> int:
+        """Dossiers late: resolved late, and still in progress past the limit (whatever the rate's rule)."""
+        return self.resolved.late + self.in_progress.overdue
 
     @property
     def on_time_rate_text(self) -> str:
@@ -189,11 +197,50 @@ class Survey:
     scope: str | None
     source: str | None
     note: str | None
+    subject: str = "giao_duc_cong"
+    """What was surveyed (``SURVEY_SUBJECTS``): public education, or the handling of procedures."""
+
+    @property
+    def subject_label(self) -> str:
+        return SURVEY_SUBJECTS[self.subject]
 
     @property
     def percent_text(self) -> str:
         """The percentage as the department wrote it, with a decimal comma: "96,5%"."""
         return f"{str(self.satisfied_percent).replace('.', ',')}%"
+
+
+@dataclass(frozen=True)
+class IndexResult:
+    """The department's result in a yearly index: the provincial CCHC index, or the service index."""
+
+    year: int
+    index: str
+    score: Decimal
+    max_score: Decimal
+    rank: int | None
+    ranked_among: int | None
+    document: str | None
+    note: str | None
+
+    @property
+    def index_label(self) -> str:
+        return INDEXES[self.index]
+
+    @property
+    def score_text(self) -> str:
+        return f"{decimal_text(self.score)}/{decimal_text(self.max_score)}"
+
+    @property
+    def rank_text(self) -> str:
+        if self.rank is None:
+            return "chưa có số liệu"
+        return f"{self.rank}/{self.ranked_among}" if self.ranked_among else str(self.rank)
+
+
+def decimal_text(value: Decimal) -> str:
+    """85.6 → "85,6", 100 → "100": as written, with a decimal comma."""
+    return str(value).replace(".", ",")
 
 
 @dataclass(frozen=True)
@@ -204,7 +251,17 @@ class Statistics:
     """Newest first."""
     unpublished: frozenset[str]
     """The data files read, which are not published as they are."""
+    results: tuple[IndexResult, ...] = ()
+    """Newest year first."""
 
     @property
     def latest(self) -> DossierPeriod | None:
         return self.periods[0] if self.periods else None
+
+    def surveys_of(self, subject: str) -> tuple[Survey, ...]:
+        return tuple(s for s in self.surveys if s.subject == subject)
+
+    @property
+    def latest_education_survey(self) -> Survey | None:
+        education = self.surveys_of("giao_duc_cong")
+        return education[0] if education else None
