@@ -4,7 +4,8 @@ the propaganda section's forms and evidence, the yearly total beside the quarter
 import csv
 import io
 import re
-from datetime import date
+import zipfile
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import feedparser
@@ -211,6 +212,10 @@ def test_word_output_has_the_reports_tables(site):
     assert "4. Kết quả giải quyết hồ sơ thủ tục hành chính" in headings
     cells = [[c.text for c in row.cells] for table in document.tables for row in table.rows]
     assert ["Quý 1/2022", "01/01/2022–31/03/2022", "0", "100", "90", "5", "1", "4", "0", "99,0%"] in cells
+    # Dated by the build's day (SOURCE_DATE_EPOCH 2023-11-15), not by the clock: the same figures, the same bytes.
+    with zipfile.ZipFile(site.root / "bao-cao.docx") as package:
+        assert {part.date_time for part in package.infolist()} == {(2023, 11, 15, 0, 0, 0)}
+    assert document.core_properties.modified == datetime(2023, 11, 15, tzinfo=timezone.utc)
     refused = cchc(site, "report", "2022", "--format", "docx")
     assert (refused.returncode, refused.stderr) == (2, 'cchc: tệp Word không in ra màn hình được; thêm "-o '
                                                        'bao-cao.docx" để ghi ra tệp (docx needs -o)\n')
