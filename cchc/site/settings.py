@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from cchc.cms.hosts import GitHost, load_git_host
 from cchc.core.declaration import Field
 from cchc.core.declared import read, reject_unknown
 from cchc.core.errors import ErrorLog
@@ -60,6 +61,8 @@ class Settings:
     categories: tuple[Category, ...]
     news_per_page: int
     feed_limit: int
+    git_host: GitHost | None = None
+    """Where the browser form saves (``extra: cms:``, ``cchc.cms.hosts``); None: only ``cchc edit`` saves."""
 
     def category(self, written: str) -> Category | None:
         """Find a category by its name or its slug, ignoring case and diacritics."""
@@ -113,6 +116,8 @@ def load_settings(config_path: str, site_url: str | None, project_dir: str, log:
     _check_options(Fields(_section(extra, "cchc", shown_path, log, "extra.", required=False), shown_path, log,
                           "extra.cchc."))
     categories = _load_categories(news, log)
+    git_host = load_git_host(Fields(_section(extra, "cms", shown_path, log, "extra.", required=False), shown_path, log,
+                                    "extra.cms."))
     per_page = news.integer("per_page", "số tin mỗi trang", default=10)
     feed_limit = feeds.integer("limit", "số mục tối đa của mỗi luồng tin", default=20)
     if not site_url:
@@ -122,7 +127,7 @@ def load_settings(config_path: str, site_url: str | None, project_dir: str, log:
     if department is None or not site_url:
         return None
     return Settings(site_url if site_url.endswith("/") else site_url + "/", department,
-                    categories, per_page or 10, feed_limit or 20)
+                    categories, per_page or 10, feed_limit or 20, git_host)
 
 
 def _check_options(options: Fields) -> None:

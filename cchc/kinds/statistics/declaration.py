@@ -18,6 +18,7 @@ KIND = Kind(
     name="statistics", label="Thống kê", folder=STATISTICS_SECTION, file_format="yaml", fields=FIELDS,
     accepts=f"hai tệp {PERIODS_URI.split('/')[-1]} và {SURVEYS_URI.split('/')[-1]}",
     owns=lambda src_uri: src_uri in (PERIODS_URI, SURVEYS_URI), load=load_statistics_kind,
+    fixed_files=(("periods", PERIODS_URI), ("surveys", SURVEYS_URI)),
     pages=lambda site: build_statistics_pages(site.statistics),
     template_globals=lambda site: {"stats_latest": site.statistics.latest,
                                    "survey_latest": site.statistics.surveys[0] if site.statistics.surveys else None},
