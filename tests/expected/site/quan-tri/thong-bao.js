@@ -1,0 +1,9 @@
+export default {
+  "editor": {
+    "editorControlPane": {
+      "widget": {
+        "required": "thiếu %{fieldLabel} (trường bắt buộc)"
+      }
+    }
+  }
+};
