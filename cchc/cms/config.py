@@ -12,6 +12,7 @@ from typing import Any
 from cchc.cms.collections import SLUG_SETTINGS, collection, known_values
 from cchc.cms.hosts import LOCAL_PROXY, GitHost, backend_config
 from cchc.cms.widgets import FormContext
+from cchc.cms.words import WORDS
 from cchc.core.declaration import Kind
 from cchc.core.fields import required_message
 
@@ -44,5 +45,7 @@ def _context(kind: Kind, categories: list[str], docs_dir: str) -> FormContext:
 
 
 def form_messages() -> dict[str, Any]:
-    """Decap's Vietnamese words that cchc says otherwise: a required field left empty is told as the build tells it."""
-    return {"editor": {"editorControlPane": {"widget": {"required": required_message("%{fieldLabel}")}}}}
+    """Decap's Vietnamese words that cchc says otherwise or adds (``cchc.cms.words``): a required field left empty is
+    told as the build tells it."""
+    editor = {**WORDS["editor"], "editorControlPane": {"widget": {"required": required_message("%{fieldLabel}")}}}
+    return {**WORDS, "editor": editor}
