@@ -123,7 +123,19 @@ def open_entry(driver, base_url: str, collection: str, entry: str | None = None)
     """A new entry of ``collection``, or an existing one by its file's name without extension."""
     where = f"entries/{entry}" if entry else "new"
     driver.get(f"{base_url}quan-tri/#/collections/{collection}/{where}")
+    leave_unsaved(driver)
+    driver.refresh()  # a fresh form: the one just saved may still be on screen while Decap changes its route
+    leave_unsaved(driver)
     wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, "label[for]"))
+
+
+def leave_unsaved(driver) -> None:
+    """Answer "leave this page?" with yes: a test that left a form unsaved on purpose moves on."""
+    from selenium.common.exceptions import NoAlertPresentException
+    try:
+        driver.switch_to.alert.accept()
+    except NoAlertPresentException:
+        pass
 
 
 def field(driver, name: str, index: int = 0):

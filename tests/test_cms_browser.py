@@ -91,7 +91,9 @@ def test_a_news_article_written_in_the_form_is_the_file_cchc_new_would_start(ses
     set_date(driver, "date", "2023-06-01T08:30")
     type_into(driver, "summary", "Thí sinh tự do đăng ký trực tuyến từ ngày 24/4 đến 5/5/2023.")
     choose(driver, "category", "Chuyển đổi")
-    type_into(driver, "tags", "tuyển sinh, thi tốt nghiệp")
+    for number, tag in enumerate(("tuyển sinh", "thi tốt nghiệp")):
+        add_item(driver, "từ khóa")
+        type_into(driver, "muc", tag, index=number)
     upload_image(driver, "image", picture)
     type_into(driver, "image_alt", "Quang cảnh hội nghị hướng dẫn đăng ký dự thi")
     field(driver, "draft").click()  # a new article starts as a draft, as with cchc new: publish it
@@ -99,25 +101,23 @@ def test_a_news_article_written_in_the_form_is_the_file_cchc_new_would_start(ses
     body.click()
     body.send_keys("Để đăng ký dự thi, thí sinh đăng nhập Cổng Dịch vụ công quốc gia.")
     screenshot(driver, "02-viet-tin")
-    created = datetime.now(VN_TZ)
     publish(driver)
-    news = by_name("news")
-    names = {news.new.file_name(short_slug(slugify(TITLE)), moment) for moment in (created, datetime.now(VN_TZ))}
-    folder = session.project / "content" / "tin-tuc"
-    deadline = time.monotonic() + 30
-    while not (written := [folder / name for name in names if (folder / name).exists()]) and time.monotonic() < deadline:
-        time.sleep(0.2)
-    assert written, f"none of {names} in {sorted(p.name for p in folder.glob('*.md'))}"
+    # cchc new names the file by its moment, which is also the article's date; the form names it by the date the
+    # editor gave, so the file name still starts with the day of publication
+    name = by_name("news").new.file_name(short_slug(slugify(TITLE)), datetime(2023, 6, 1, 8, 30, tzinfo=VN_TZ))
+    written = session.project / "content" / "tin-tuc" / name
+    folder = written.parent
+    text = wait_for_file(written, "Cổng Dịch vụ công")
     saved = time.monotonic()
-    text = wait_for_file(written[0], "Cổng Dịch vụ công")
     meta = yaml.safe_load(text.split("---\n")[1])
     assert meta["title"] == TITLE and meta["date"] == "2023-06-01 08:30"
     assert meta["category"] == "Chuyển đổi số" and meta["tags"] == ["tuyển sinh", "thi tốt nghiệp"]
     assert meta["image"] == "anh/hoi-nghi-tuyen-sinh.png" and meta["draft"] is False
     assert (folder / "anh" / "hoi-nghi-tuyen-sinh.png").read_bytes() == picture.read_bytes()
     assert text.split("---\n", 2)[2].strip() == "Để đăng ký dự thi, thí sinh đăng nhập Cổng Dịch vụ công quốc gia."
-    slug = written[0].stem[len("2023-06-01-"):]
-    seconds = wait_for_page(f"{session.base_url}tin-tuc/{slug}/", TITLE) + (time.monotonic() - saved)
+    slug = written.stem[len("2023-06-01-"):]
+    wait_for_page(f"{session.base_url}tin-tuc/{slug}/", TITLE)
+    seconds = time.monotonic() - saved
     TIMINGS.parent.mkdir(parents=True, exist_ok=True)
     TIMINGS.write_text(f"từ lúc tệp được ghi tới lúc trang xem trước hiện tin: {seconds:.1f} giây\n", encoding="utf-8")
     assert seconds < 60
@@ -158,7 +158,7 @@ def test_answering_a_question_and_what_only_the_build_sees(session, driver):
     wait_for_file(path, "Phòng Kế hoạch – Tài chính")
     wait_for_page(session.base_url + "hoi-dap/chua-tra-loi-hoc-phi/", "theo Nghị quyết của Hội đồng nhân dân tỉnh")
     meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
-    assert meta["answered"] == "2022-08-20" and meta["question"].startswith("Xin hỏi học phí THPT")
+    assert str(meta["answered"]) == "2022-08-20" and meta["question"].startswith("Xin hỏi học phí THPT")
     check_and_build(session.project)
 
 
@@ -194,7 +194,7 @@ def test_a_procedure_entered_with_its_parts_a_to_l(session, driver):
     assert data["channels"][0]["via"] == "in_person" and data["documents"][0]["name"] == "Tờ trình đề nghị công nhận"
     assert data["sets"] == 1 and data["time_limit"]["days"] == 20
     assert data["legal_bases"][0]["number"] == "18/2018/TT-BGDĐT"
-    assert data["published_by"] == {"number": "2922/QĐ-UBND", "date": "2018-11-05"}
+    assert data["published_by"]["number"] == "2922/QĐ-UBND" and str(data["published_by"]["date"]) == "2018-11-05"
     wait_for_page(session.base_url + "thu-tuc-hanh-chinh/cong-nhan-truong-trung-hoc-pho-thong-dat-chuan-quoc-gia/",
                   "a) Trình tự thực hiện")
     check_and_build(session.project)

@@ -55,8 +55,8 @@ def _widget(spec: Field, context: FormContext, top: bool) -> dict[str, Any]:
         return widget
     if kind == "paragraphs":
         return {"widget": "list", "field": {"name": "dong", "label": spec.label, "widget": "text"}}
-    if kind == "texts":
-        return {"widget": "list"}
+    if kind == "texts":  # one box per item: Decap's comma-separated list box drops the spaces as they are typed
+        return {"widget": "list", "field": {"name": "muc", "label": spec.label, "widget": "string"}}
     if kind in ("date", "datetime"):
         return _moment(spec, top)
     if kind == "month":
