@@ -21,6 +21,7 @@ from pathlib import Path
 
 from browser import REPO, require_tool, start_driver
 from conftest import copy_example
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
@@ -146,6 +147,7 @@ def field(driver, name: str, index: int = 0):
 
 def type_into(driver, name: str, text: str, index: int = 0) -> None:
     element = field(driver, name, index)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
     element.click()
     element.send_keys(text)
 
@@ -153,8 +155,10 @@ def type_into(driver, name: str, text: str, index: int = 0) -> None:
 def choose(driver, name: str, option: str, index: int = 0) -> None:
     """A value of a drop-down list (react-select): type its start, then take the highlighted one."""
     element = field(driver, name, index)
-    element.send_keys(option)
-    element.send_keys(Keys.ENTER)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus()", element)
+    ActionChains(driver).send_keys(option).perform()
+    wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, "[id*='-option-']"))
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
 
 
 def set_date(driver, name: str, value: str, index: int = 0) -> None:

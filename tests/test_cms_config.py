@@ -89,7 +89,7 @@ def test_a_collection_per_kind_and_markdown_bodies_as_markdown():
 def test_dates_are_stored_as_the_loader_reads_them_and_new_files_start_with_what_cchc_new_fills_in():
     news = {f["name"]: f for f in collection_of(registry.by_name("news"))["fields"]}
     assert news["date"]["format"] == "YYYY-MM-DD HH:mm" and news["date"]["default"] == "{{now}}"
-    assert news["updated"]["default"] == ""  # optional: empty until the editor fills it
+    assert "default" not in news["updated"]  # optional: empty until the editor fills it
     assert news["draft"]["default"] is True  # cchc new starts an article as a draft
     question = {f["name"]: f for f in collection_of(registry.by_name("questions"))["fields"]}
     assert question["asked"]["date_format"] == "YYYY-MM-DD" and question["asked"]["time_format"] is False
@@ -98,7 +98,8 @@ def test_dates_are_stored_as_the_loader_reads_them_and_new_files_start_with_what
     procedure = {f["name"]: f for f in collection_of(registry.by_name("procedures"))["fields"]}
     handling = next(f for f in procedure["agencies"]["fields"] if f["name"] == "handling")
     assert handling["default"] == "Sở GDĐT Thử Nghiệm"
-    assert procedure["published_by"]["fields"][1]["default"] == ""  # a decision's date is not today's
+    assert "default" not in procedure["published_by"]["fields"][1]  # a decision's date is not today's
+    assert not [f for f in procedure["history"]["fields"] if "default" in f]  # no empty item to start with
 
 
 def test_uploads_go_into_the_kinds_folders_and_the_field_holds_the_path_the_loader_reads():

@@ -35,18 +35,24 @@ class FormContext:
     """The content folder, relative to the repository's root."""
 
 
-def form_field(spec: Field, context: FormContext, top: bool = True) -> dict[str, Any]:
-    """Decap CMS's description of one field, its sub-fields included."""
+def form_field(spec: Field, context: FormContext, top: bool = True, in_list: bool = False) -> dict[str, Any]:
+    """Decap CMS's description of one field, its sub-fields included.
+
+    A field inside a list's items gets no starting value: Decap would otherwise start every list with one item
+    made of those values (an empty "history" entry the loader refuses); the loader supplies the same defaults.
+    """
     field: dict[str, Any] = {"name": spec.name, "label": spec.label, "required": spec.required}
     if spec.help:
         field["hint"] = spec.help
-    field.update(_widget(spec, context, top))
+    field.update(_widget(spec, context, top, in_list))
     if spec.default is not None and "default" not in field:
         field["default"] = spec.default
+    if in_list:
+        field.pop("default", None)
     return field
 
 
-def _widget(spec: Field, context: FormContext, top: bool) -> dict[str, Any]:
+def _widget(spec: Field, context: FormContext, top: bool, in_list: bool) -> dict[str, Any]:
     kind = spec.type
     if kind == "text":
         widget: dict[str, Any] = {"widget": "text" if spec.multiline else "string"}
@@ -75,22 +81,23 @@ def _widget(spec: Field, context: FormContext, top: bool) -> dict[str, Any]:
         return _upload(spec, context)
     if kind in ("record", "time_limit"):
         return {"widget": "object", "collapsed": False,
-                "fields": [form_field(sub, context, top=False) for sub in spec.fields]}
+                "fields": [form_field(sub, context, top=False, in_list=in_list) for sub in spec.fields]}
     if kind == "records":
-        return {"widget": "list", "allow_add": True,
-                "fields": [form_field(sub, context, top=False) for sub in spec.fields]}
+        return {"widget": "list", "allow_add": True, "collapsed": False,
+                "fields": [form_field(sub, context, top=False, in_list=True) for sub in spec.fields]}
     raise ValueError(f"no form widget for a {kind} field ({spec.name})")
 
 
 def _moment(spec: Field, top: bool) -> dict[str, Any]:
     """A date picker, or a date and time picker; the browser shows it in its own language's order (dd/mm/yyyy
     in Vietnamese) and the file keeps the loader's form. A required date of the file itself starts at today, as
-    ``cchc new`` starts it; a date inside a record (a publishing decision's) starts empty."""
+    ``cchc new`` starts it; any other date starts empty (Decap's own default)."""
     if spec.type == "datetime":
         widget = {"widget": "datetime", "format": DATETIME_FORMAT}
     else:
         widget = {"widget": "datetime", "date_format": DATE_FORMAT, "time_format": False, "picker_utc": True}
-    widget["default"] = "{{now}}" if spec.required and top else ""
+    if spec.required and top:
+        widget["default"] = "{{now}}"
     return widget
 
 
