@@ -121,7 +121,8 @@ def test_a_news_article_written_in_the_form_is_the_file_cchc_new_would_start(ses
     TIMINGS.parent.mkdir(parents=True, exist_ok=True)
     TIMINGS.write_text(f"từ lúc tệp được ghi tới lúc trang xem trước hiện tin: {seconds:.1f} giây\n", encoding="utf-8")
     assert seconds < 60
-    screenshot(driver, "03-da-luu")
+    driver.get(f"{session.base_url}tin-tuc/{slug}/")
+    screenshot(driver, "03-xem-truoc")
     check_and_build(session.project)
 
 
@@ -132,6 +133,7 @@ def test_a_required_field_left_empty_is_refused_with_the_builds_words(session, d
     publish(driver)
     wait(driver).until(lambda d: d.find_elements(By.XPATH, "//*[contains(text(), 'thiếu tiêu đề (trường bắt buộc)')]"))
     assert driver.find_elements(By.XPATH, "//*[contains(text(), 'Bạn còn thiếu vài thông tin bắt buộc')]")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", field(driver, "title"))
     screenshot(driver, "04-thieu-truong-bat-buoc")
     time.sleep(1)
     assert sorted((session.project / "content" / "tin-tuc").glob("*.md")) == before
