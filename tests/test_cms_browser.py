@@ -202,6 +202,22 @@ def test_a_procedure_entered_with_its_parts_a_to_l(session, driver):
     check_and_build(session.project)
 
 
+def test_editing_an_existing_procedure_keeps_what_the_form_did_not_touch(session, driver):
+    """A procedure written by hand in a short form (its time limit as words, not a number of days) is saved back
+    with the form's change only, and still passes the build."""
+    path = session.project / "content" / "thu-tuc-hanh-chinh" / "dang-ky-du-thi-tot-nghiep-trung-hoc-pho-thong.yaml"
+    before = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(before["time_limit"], str)
+    open_entry(driver, session.base_url, "procedures", path.stem)
+    type_into(driver, "result", " (bản điện tử)")
+    publish(driver)
+    after = yaml.safe_load(wait_for_file(path, "(bản điện tử)"))
+    assert after["result"] == before["result"] + " (bản điện tử)"
+    assert {key: value for key, value in after.items() if key != "result"} == \
+        {key: value for key, value in before.items() if key != "result"}
+    check_and_build(session.project)
+
+
 def test_ctrl_c_stops_the_preview_and_the_local_server(session):
     assert session.stop() == 0
     assert "Đã dừng." in "".join(session.output)

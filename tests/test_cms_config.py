@@ -135,8 +135,8 @@ def test_plans_are_named_by_their_year_and_statistics_are_their_two_fixed_files(
     assert collection_of(registry.by_name("plans"))["slug"] == "{{fields.year}}"
     assert collection_of(registry.by_name("plans"))["folder"] == "plans"
     files = collection_of(registry.by_name("statistics"))["files"]
-    assert [(f["name"], f["file"]) for f in files] == [("periods", "content/thong-ke/ho-so.yaml"),
-                                                       ("surveys", "content/thong-ke/hai-long.yaml")]
+    assert [(f["name"], f["file"]) for f in files] == [("ho-so", "content/thong-ke/ho-so.yaml"),
+                                                       ("hai-long", "content/thong-ke/hai-long.yaml")]
 
 
 HOSTS = {

@@ -98,7 +98,8 @@ def _fixed_files(kind: Kind, context: FormContext) -> dict[str, Any]:
     files = []
     for name, src_uri in kind.fixed_files:
         spec = kind.field(name)
-        files.append({"name": name, "label": spec.label, "file": f"{context.docs_dir}/{src_uri}",
+        stem = posixpath.splitext(posixpath.basename(src_uri))[0]
+        files.append({"name": stem, "label": spec.label, "file": f"{context.docs_dir}/{src_uri}",
                       "fields": [form_field(spec, context)]})
     return {"name": kind.name, "label": kind.label, "description": kind.guide, "format": "yaml",
             "delete": False, "files": files}

@@ -95,7 +95,7 @@ def _moment(spec: Field, top: bool) -> dict[str, Any]:
     if spec.type == "datetime":
         widget = {"widget": "datetime", "format": DATETIME_FORMAT}
     else:
-        widget = {"widget": "datetime", "date_format": DATE_FORMAT, "time_format": False, "picker_utc": True}
+        widget = {"widget": "datetime", "date_format": DATE_FORMAT, "time_format": False}
     if spec.required and top:
         widget["default"] = "{{now}}"
     return widget
