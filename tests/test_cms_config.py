@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, Site, build_example, search_fragments
+from conftest import REPO, Site, build_example, environment, search_fragments
 from test_declarations import CATEGORIES
 
 from cchc.cms.collections import slug_template
@@ -284,3 +284,13 @@ def test_both_setup_commands_fetch_the_pinned_cms_packages():
     first, second = readme_commands()
     assert step in first and first.index(step) < first.index("mkdocs build")
     assert step in second and second.index(step) < second.index("pytest")
+
+
+def test_cchc_edit_without_the_local_server_says_what_to_run(site, tmp_path):
+    from test_cli import cchc
+
+    with environment(CCHC_CMS_PACKAGES=str(tmp_path / "khong-co")):
+        result = cchc(site, "edit", "--cong", "8765")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "cchc: thiếu máy chủ soạn bài decap-server@3.11.3" in result.stderr
+    assert "chạy lệnh cài đặt trong README (mục Set-up)" in result.stderr
