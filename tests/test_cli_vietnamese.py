@@ -55,7 +55,7 @@ def test_command_list_is_vietnamese(site):
 @pytest.mark.parametrize("args, prog, error", [
     ([], "cchc", "thiếu đối số bắt buộc: {check,new,import-thu-tuc,report,edit}"),
     (["xoa"], "cchc", "đối số {check,new,import-thu-tuc,report,edit}: không có lựa chọn 'xoa'; "
-                      "chọn một trong: 'check', 'new', 'import-thu-tuc', 'report'"),
+                      "chọn một trong: 'check', 'new', 'import-thu-tuc', 'report', 'edit'"),
     (["new", "tin-tuc"], "cchc new", "thiếu đối số bắt buộc: tieu_de"),
     (["report", "hai-nghin"], "cchc report", 'đối số nam: "hai-nghin" không phải năm; ghi năm bằng số, ví dụ 2022'),
     (["check", "--sua"], "cchc check", "không nhận ra đối số: --sua"),
