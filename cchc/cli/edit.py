@@ -101,7 +101,8 @@ def _died(preview: bool, port: int) -> str:
 
 def addresses(port: int, cms_port: int) -> str:
     return (f"Xem trước trang: http://{HOST}:{port}/\n"
-            f"Soạn bài:        http://{HOST}:{port}/{ADMIN_FOLDER}/ (lưu qua máy chủ soạn bài http://{HOST}:{cms_port}/)\n"
+            f"Soạn bài:        http://{HOST}:{port}/{ADMIN_FOLDER}/ "
+            f"(lưu qua máy chủ soạn bài http://{HOST}:{cms_port}/)\n"
             "Bài lưu trong biểu mẫu được ghi ngay vào tệp trong thư mục nội dung; trang xem trước tự cập nhật sau vài "
             "giây.\nNhấn Ctrl+C để dừng cả hai máy chủ.")
 

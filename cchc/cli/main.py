@@ -51,7 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--format", choices=("markdown", "csv"), default="markdown", help="markdown (mặc định) hoặc csv")
     report.add_argument("-o", "--output", metavar="tep", help="ghi ra tệp thay vì màn hình")
     edit = commands.add_parser("edit", help="xem trước và soạn bài trên trình duyệt, trên máy này")
-    edit.add_argument("--cong", metavar="CONG", type=_port, default=8000, help="cổng của trang xem trước (mặc định 8000)")
+    edit.add_argument("--cong", metavar="CONG", type=_port, default=8000,
+                      help="cổng của trang xem trước (mặc định 8000)")
     edit.add_argument("--cong-soan-bai", metavar="CONG", type=_port, default=8081,
                       help="cổng của máy chủ lưu bài (mặc định 8081)")
     for command in (check, new, imports, report, edit):

@@ -57,7 +57,8 @@ def collection(kind: Kind, context: FormContext, known: Callable[[Kind], dict[st
     if kind.body is not None:
         fields.append(_body(kind.body))
     entry: dict[str, Any] = {
-        "name": kind.name, "label": kind.label, "label_singular": kind.label[0].lower() + kind.label[1:], "description": kind.guide,
+        "name": kind.name, "label": kind.label, "label_singular": kind.label[0].lower() + kind.label[1:],
+        "description": kind.guide,
         "folder": folder, "extension": extension, "format": "yaml-frontmatter" if kind.file_format == "markdown"
         else "yaml", "create": True, "delete": False, "slug": slug, "identifier_field": identifier,
         "summary": "{{" + identifier + "}}", "fields": fields,

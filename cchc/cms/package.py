@@ -39,10 +39,10 @@ class NpmPackage:
         return f"{self.name}-{self.version}.tgz"
 
 
-DECAP = NpmPackage("decap-cms", "3.16.3", "sha512-hf+dPlCh7TJmWl8+6VRzHYOWhri5xgUknrZbDewaWe4s9B7xJ8PQugp2QHeSldMUKzav6+"
-                   "z0oIpwUYhUJDYtYw==")
-LOCALES = NpmPackage("decap-cms-locales", "3.8.2", "sha512-ATsQ1bxPNQe5kQy4aB3rQmJEDiNi6I05lVaTENgQOz9eI8RnPLJQQTxnvQKCn9a"
-                     "YCHC0/yxrNmdm8903mEBEZg==")
+DECAP = NpmPackage("decap-cms", "3.16.3",
+                   "sha512-hf+dPlCh7TJmWl8+6VRzHYOWhri5xgUknrZbDewaWe4s9B7xJ8PQugp2QHeSldMUKzav6+z0oIpwUYhUJDYtYw==")
+LOCALES = NpmPackage("decap-cms-locales", "3.8.2",
+                     "sha512-ATsQ1bxPNQe5kQy4aB3rQmJEDiNi6I05lVaTENgQOz9eI8RnPLJQQTxnvQKCn9aYCHC0/yxrNmdm8903mEBEZg==")
 SERVER = NpmPackage("decap-server", "3.11.3", "")
 """Decap's local server, installed by npm into .cache/cms/node_modules (``cchc edit`` runs it)."""
 
@@ -78,9 +78,8 @@ def _is_published(name: str) -> bool:
     return base.endswith(("decap-cms.js", ".wasm")) or base == "decap-cms.js.LICENSE.txt"
 
 
-@lru_cache(maxsize=4)
-def _read_verified(path: str, stamp: tuple[int, int], package: NpmPackage) -> bytes:
-    """The tarball's bytes once its hash is the pinned one (read once per process while the file is unchanged)."""
+def _read_verified(path: str, package: NpmPackage) -> bytes:
+    """The tarball's bytes, once its hash is the pinned one."""
     data = Path(path).read_bytes()
     digest = "sha512-" + base64.b64encode(hashlib.sha512(data).digest()).decode()
     if digest != package.integrity:
@@ -92,8 +91,10 @@ def _read_verified(path: str, stamp: tuple[int, int], package: NpmPackage) -> by
 
 @lru_cache(maxsize=4)
 def _members(path: str, stamp: tuple[int, int], package: NpmPackage, wanted: str) -> tuple[tuple[str, bytes], ...]:
+    """The wanted files of a verified tarball: read once per process while the file is unchanged (``stamp``: its
+    modification time and size), since unpacking takes half a second and the suite builds hundreds of sites."""
     members = []
-    with tarfile.open(fileobj=io.BytesIO(_read_verified(path, stamp, package)), mode="r:gz") as archive:
+    with tarfile.open(fileobj=io.BytesIO(_read_verified(path, package)), mode="r:gz") as archive:
         for member in archive.getmembers():
             name = member.name.removeprefix("package/")
             if member.isfile() and _WANTED[wanted](name):

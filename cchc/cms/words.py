@@ -1,6 +1,7 @@
 """Vietnamese for the words of Decap CMS that its Vietnamese locale (npm decap-cms-locales 3.8.2) leaves in English,
 among them those an editor sees on every form: the list's "Add", the Markdown toolbar, the image and file
-buttons; and the "new" button, whose full-width "＋" most fonts of Vietnamese offices lack. Merged over Decap's own Vietnamese by /quan-tri/cchc-cms.js (keys as in Decap's English locale)."""
+buttons; and the "new" button, whose full-width "＋" most fonts of Vietnamese offices lack. Merged over Decap's
+own Vietnamese by /quan-tri/cchc-cms.js (keys as in Decap's English locale)."""
 
 from __future__ import annotations
 
