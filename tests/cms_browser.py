@@ -199,6 +199,18 @@ def publish(driver) -> None:
     wait(driver).until(lambda d: d.find_elements(By.XPATH, "//*[normalize-space(text())='Công bố ngay']"))[0].click()
 
 
+def preview(driver, selector: str) -> tuple[str, list[str]]:
+    """The text of ``selector`` in the form's preview pane and the stylesheets the pane loaded."""
+    frame = wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, "iframe"))[0]
+    driver.switch_to.frame(frame)
+    try:
+        shown = wait(driver).until(lambda d: d.find_elements(By.CSS_SELECTOR, selector))[0].text
+        sheets = [link.get_attribute("href") for link in driver.find_elements(By.CSS_SELECTOR, "link[rel=stylesheet]")]
+    finally:
+        driver.switch_to.default_content()
+    return shown, sheets
+
+
 def wait_for_file(path: Path, contains: str = "", seconds: float = 30) -> str:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from cms_browser import (EditSession, add_item, choose, field, form_driver, markdown_body, open_entry, publish,
+from cms_browser import (EditSession, add_item, choose, field, form_driver, markdown_body, open_entry, preview, publish,
                          screenshot, set_date, sign_in, type_into, upload_image, wait, wait_for_file)
 from conftest import FIXED_EPOCH, build_here, environment
 from selenium.webdriver.common.by import By
@@ -101,6 +101,10 @@ def test_a_news_article_written_in_the_form_is_the_file_cchc_new_would_start(ses
     body.click()
     body.send_keys("Để đăng ký dự thi, thí sinh đăng nhập Cổng Dịch vụ công quốc gia.")
     screenshot(driver, "02-viet-tin")
+    lead, sheets = preview(driver, ".cchc-article .cchc-lead")  # drawn as the site draws an article
+    assert lead == "Thí sinh tự do đăng ký trực tuyến từ ngày 24/4 đến 5/5/2023."
+    assert any("/assets/stylesheets/main." in sheet for sheet in sheets), sheets
+    assert any(sheet.endswith("/assets/stylesheets/cchc.css") for sheet in sheets), sheets
     publish(driver)
     # cchc new names the file by its moment, which is also the article's date; the form names it by the date the
     # editor gave, so the file name still starts with the day of publication
@@ -146,6 +150,7 @@ def test_answering_a_question_and_what_only_the_build_sees(session, driver):
     body = markdown_body(driver)
     body.click()
     body.send_keys("Học phí năm học mới giữ như năm trước, theo Nghị quyết của Hội đồng nhân dân tỉnh.")
+    assert "theo Nghị quyết" in preview(driver, ".cchc-answer")[0]
     publish(driver)  # answered, but without who answered: a rule of the loader, not of the form
     wait_for_file(path, "Nghị quyết")
     error_page = session.base_url + "hoi-dap/"
@@ -186,6 +191,7 @@ def test_a_procedure_entered_with_its_parts_a_to_l(session, driver):
     type_into(driver, "number", "2922/QĐ-UBND", index=1)
     set_date(driver, "date", "2018-11-05", index=1)
     screenshot(driver, "06-thu-tuc")
+    assert "Bước 1: Trường nộp hồ sơ đề nghị công nhận tại Sở" in preview(driver, ".cchc-procedure")[0]
     publish(driver)
     slug = "cho-phep-truong-trung-hoc-co-so-day-thi-diem-chuong-trinh-tieng-khmer"
     path = session.project / "content" / "thu-tuc-hanh-chinh" / f"{slug}.yaml"
