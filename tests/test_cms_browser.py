@@ -225,7 +225,7 @@ def test_editing_an_existing_procedure_keeps_what_the_form_did_not_touch(session
 
 
 def test_ctrl_c_stops_the_preview_and_the_local_server(session):
-    assert session.stop() == 0
+    assert session.stop() == 0  # SIGINT, as Ctrl+C in the terminal
     assert "Đã dừng." in "".join(session.output)
     for port in (session.port, session.cms_port):
         with socket.socket() as probe:

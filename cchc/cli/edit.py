@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -107,8 +108,16 @@ def addresses(port: int, cms_port: int) -> str:
             "giây.\nNhấn Ctrl+C để dừng cả hai máy chủ.")
 
 
+def _stop_as_ctrl_c(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def run(project_dir: str, config_file: str, port: int, cms_port: int) -> int:
-    """Start both, print the two addresses, and keep them running until Ctrl+C (or one of them stops)."""
+    """Start both, print the two addresses, and keep them running until Ctrl+C (or one of them stops).
+
+    A stop asked by the system (SIGTERM: a service manager, a closed session) stops both as Ctrl+C does.
+    """
+    signal.signal(signal.SIGTERM, _stop_as_ctrl_c)
     servers = start(project_dir, config_file, port, cms_port)
     try:
         wait_until_ready(servers, port, cms_port)
