@@ -1,8 +1,8 @@
 """The example site as built, kept under tests/expected/site/ and compared byte for byte with every build.
 
 Pelican keeps such a functional test: a difference is either a bug or a deliberate change, committed with
-its new expected files. Material's own assets and the Pagefind index are left out (they are Material's and
-Pagefind's bytes, and the index is checked by its own tests).
+its new expected files. Material's own assets, the Pagefind index and Decap CMS's files are left out (they are Material's,
+Pagefind's and Decap's bytes, and the index is checked by its own tests).
 
     python tests/expected_site.py      # after a deliberate change: rebuild and write the expected files
 """
@@ -20,6 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conftest import REPO, build_example  # noqa: E402
 
 EXPECTED = REPO / "tests" / "expected" / "site"
+VENDOR = "quan-tri/decap/"
+"""Decap CMS's own files, as its npm package has them (checked against its pinned hash by cchc/cms/package.py)."""
 MATERIAL_ASSET = re.compile(rb"(assets/[\w/.-]+?)\.[0-9a-f]{8}(\.min\.(?:js|css))")
 """Material names its bundles by a hash of their bytes: a patch release of Material changes every page's links
 to them, not cchc's output, so the hash is left out of the comparison."""
@@ -31,7 +33,7 @@ def kept(site: Path) -> dict[str, bytes]:
     files = {}
     for path in sorted(site.rglob("*")):
         rel = path.relative_to(site).as_posix()
-        if path.is_file() and not rel.startswith("pagefind") and (not rel.startswith("assets/") or rel in own_assets):
+        if path.is_file() and not rel.startswith(("pagefind", VENDOR)) and (not rel.startswith("assets/") or rel in own_assets):
             data = path.read_bytes()
             files[rel] = MATERIAL_ASSET.sub(rb"\1.HASH\2", data) if rel.endswith(".html") else data
     return files

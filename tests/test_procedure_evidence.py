@@ -174,6 +174,20 @@ def test_a_stale_check_against_the_national_database_is_a_warning_not_an_error(s
     assert warnings(site) == []
 
 
+def test_an_item_written_on_one_line_is_read_and_warned_about_for_the_browser_form(site):
+    path = write_procedure(site, "a", fees=None, steps=["Nộp hồ sơ tại Bộ phận một cửa", {"title": "Sở thẩm định"}],
+                           documents=[{"name": "Đơn đề nghị"}, "Giấy tờ tùy thân"], forms=["Mẫu số 01"])
+    assert warnings(site) == [
+        f'{FILE}:{line_of(path, "- Nộp hồ sơ")}: steps[1]: mục viết gọn một dòng; viết "- title: Nộp hồ sơ tại Bộ phận '
+        'một cửa" để mở được tệp trong trang soạn bài trên trình duyệt (/quan-tri/) (short item)',
+        f'{FILE}:{line_of(path, "- Giấy tờ tùy thân")}: documents[2]: mục viết gọn một dòng; viết "- name: Giấy tờ tùy '
+        'thân" để mở được tệp trong trang soạn bài trên trình duyệt (/quan-tri/) (short item)',
+        f'{FILE}:{line_of(path, "- Mẫu số 01")}: forms[1]: mục viết gọn một dòng; viết "- name: Mẫu số 01" để mở được '
+        "tệp trong trang soạn bài trên trình duyệt (/quan-tri/) (short item)"]
+    site.build_ok()
+    assert "Bước 1: Nộp hồ sơ tại Bộ phận một cửa" in " ".join(site.html("thu-tuc-hanh-chinh/a/").get_text(" ").split())
+
+
 # --- the one-stop desk's list -------------------------------------------------------------------
 
 def test_the_one_stop_list_has_the_columns_of_the_circular_and_the_desk(site):

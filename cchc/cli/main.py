@@ -1,9 +1,10 @@
-"""The ``cchc`` command for editors: ``check``, ``new``, ``import-thu-tuc`` and ``report``.
+"""The ``cchc`` command for editors: ``check``, ``new``, ``import-thu-tuc``, ``report`` and ``edit``.
 
 argparse worded in Vietnamese (``cchc.cli.argparse_vi``), no MkDocs: ``check`` validates content
 in seconds with the loaders the build uses; ``new`` starts a file from a template;
 ``import-thu-tuc`` turns the appendix of a Quyết định công bố (.xlsx or .csv) into procedure
-files; ``report`` prints the figures of the yearly CCHC report. Exit status: 0 fine, 1 content
+files; ``report`` prints the figures of the yearly CCHC report; ``edit`` runs the preview and the browser
+form's local server together (``cchc.cli.edit``). Exit status: 0 fine, 1 content
 errors (or warnings with ``--strict``, a file ``new`` refused, rows ``import-thu-tuc`` could
 not import), 2 nothing could be done (no mkdocs.yml, wrong arguments, a year without a plan,
 an unreadable spreadsheet, a file that cannot be written).
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from cchc.cli import edit
 from cchc.cli.argparse_vi import MESSAGES, Parser, vietnamese_argparse
 from cchc.cli.check import exit_status, render_json, render_text, run_check
 from cchc.cli.new import NewProblem, create, kinds_with_new, next_step
@@ -32,7 +34,7 @@ from cchc.site.project import Project, ProjectProblem, load_project, now
 def build_parser() -> argparse.ArgumentParser:
     """Call under ``vietnamese_argparse()``: argparse words its help while the parser is built."""
     parser = Parser(prog="cchc", description="Công cụ cho biên tập viên chuyên trang CCHC.")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{check,new,import-thu-tuc,report}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{check,new,import-thu-tuc,report,edit}")
     check = commands.add_parser("check", help="kiểm tra toàn bộ nội dung, không dựng trang")
     check.add_argument("--format", choices=("text", "json"), default="text", help="text (mặc định) hoặc json")
     check.add_argument("--fix", action="store_true", help="tự sửa lỗi chữ viết (NFD, TCVN3, VNI, ký tự lạ)")
@@ -50,7 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--format", choices=FORMATS, default="markdown",
                         help="markdown (mặc định), text (chữ thường), csv hoặc docx (tệp Word, cần -o)")
     report.add_argument("-o", "--output", metavar="tep", help="ghi ra tệp thay vì màn hình")
-    for command in (check, new, imports, report):
+    edit = commands.add_parser("edit", help="xem trước và soạn bài trên trình duyệt, trên máy này")
+    edit.add_argument("--cong", metavar="CONG", type=_port, default=8000,
+                      help="cổng của trang xem trước (mặc định 8000)")
+    edit.add_argument("--cong-soan-bai", metavar="CONG", type=_port, default=8081,
+                      help="cổng của máy chủ lưu bài (mặc định 8081)")
+    for command in (check, new, imports, report, edit):
         command.set_defaults(parser=command)
         command.add_argument("-f", "--config-file", metavar="tep_cau_hinh", default="mkdocs.yml",
                              help="đường dẫn mkdocs.yml (mặc định: mkdocs.yml ở thư mục hiện tại)")
@@ -61,6 +68,12 @@ def _year(text: str) -> int:
     """A whole number; whether that year has a plan is checked once the project is known."""
     if not text.strip().isdigit():
         raise argparse.ArgumentTypeError(f'"{text}" không phải năm; ghi năm bằng số, ví dụ 2022')
+    return int(text)
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1024 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f'"{text}" không phải cổng; ghi một số từ 1024 đến 65535, ví dụ 8000')
     return int(text)
 
 
@@ -83,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     except ProjectProblem as problem:
         print(f"cchc: {problem}", file=sys.stderr)
         return 2
-    commands = {"check": _check, "new": _new, "import-thu-tuc": _import, "report": _report}
+    commands = {"check": _check, "new": _new, "import-thu-tuc": _import, "report": _report, "edit": _edit}
     try:
         return commands[args.command](project, args)
     except OSError as error:  # a folder that does not exist, a file open in Excel: a message, never a traceback
@@ -108,6 +121,14 @@ def _check(project: Project, args: argparse.Namespace) -> int:
     reports = run_check(project, args.fix)
     print(render_json(reports) if args.format == "json" else render_text(reports, len(project.text_files())))
     return exit_status(reports, args.strict)
+
+
+def _edit(project: Project, args: argparse.Namespace) -> int:
+    try:
+        return edit.run(project.paths.project_dir, project.paths.config_path, args.cong, args.cong_soan_bai)
+    except edit.EditProblem as problem:
+        print(f"cchc: {problem}", file=sys.stderr)
+        return 2
 
 
 def _new(project: Project, args: argparse.Namespace) -> int:

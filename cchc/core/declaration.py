@@ -60,6 +60,11 @@ class Field:
     """For a list of records that may also be written as plain lines: the field a plain line fills."""
     or_total: bool = False
     """For a record of counts that may also be written as one number, their total ("received: 557")."""
+    upload_folder: str | None = None
+    """For a file or an image: the folder under content/ an uploaded file goes to ("tin-tuc/anh"); the path the
+    field holds is written from the kind's folder (from content/ for a kind outside it, the plans)."""
+    multiline: bool = False
+    """A text of several lines (a citizen's question): the form gives it a box, not a line."""
 
     def __post_init__(self) -> None:
         if self.type not in TYPES:
@@ -126,6 +131,10 @@ class Kind:
     new: NewFile | None = None
     guide: str = ""
     """A paragraph for the editors' guide, above the field table."""
+    file_name_field: str | None = None
+    """For a kind ``cchc new`` does not start: the field whose value is the file's name (a plan's year)."""
+    fixed_files: tuple[tuple[str, str], ...] = ()
+    """For a kind of fixed files, each holding one field: (field, file under content/), as the statistics are."""
 
     @property
     def schema_name(self) -> str:

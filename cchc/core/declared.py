@@ -26,10 +26,16 @@ def read(f: Fields, spec: Field) -> Any:
         raise ValueError(f"{spec.name}: a {spec.type} field is read by its kind's own loader")
     value = reader(f, spec)
     if isinstance(value, str) and spec.pattern and not re.fullmatch(spec.pattern, value):
-        f.error(spec.name, f'{spec.label} "{value}" không đúng dạng {spec.pattern_hint or spec.pattern} '
-                           "(malformed value)")
+        f.error(spec.name, f"{pattern_message(spec, value)} (malformed value)")
         return None
     return value
+
+
+def pattern_message(spec: Field, value: str | None = None) -> str:
+    """What is said of a text that does not match the field's pattern, by the build (with the value) and by the
+    browser form (``cchc.cms``, before saving)."""
+    shown = f' "{value}"' if value is not None else ""
+    return f"{spec.label}{shown} không đúng dạng {spec.pattern_hint or spec.pattern}"
 
 
 def _required(f: Fields, spec: Field, value: Any) -> Any:

@@ -22,6 +22,11 @@ _URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 
 
+def required_message(label: str) -> str:
+    """What is said of a required field left empty, by the build and by the browser form (``cchc.cms``)."""
+    return f"thiếu {label} (trường bắt buộc)"
+
+
 class Fields:
     """Read fields of one mapping; each reader returns None after logging a problem."""
 
@@ -37,8 +42,7 @@ class Fields:
         self.log.add(self.path, line, self.prefix + name, message)
 
     def missing(self, name: str, label: str) -> None:
-        self.error(name, f'thiếu {label} (trường bắt buộc); thêm dòng "{name}: ..." '
-                         "(required field missing)")
+        self.error(name, f'{required_message(label)}; thêm dòng "{name}: ..." (required field missing)')
 
     def raw(self, name: str, label: str, required: bool) -> Any:
         value = self.data.get(name)

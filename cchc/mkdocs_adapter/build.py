@@ -19,6 +19,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime, get_relative_url
 
+from cchc.cms.config import ADMIN_FOLDER
+from cchc.cms.package import VENDOR_FOLDER, CmsPackageProblem, vendor_files
 from cchc.core.errors import ContentErrors
 from cchc.core.escaping import escape_config_texts
 from cchc.core.pages import ContentPage, GeneratedPage
@@ -27,7 +29,7 @@ from cchc.core.text import VN_TZ, nfc, nfc_tree
 from cchc.kinds.registry import template_dirs
 from cchc.mkdocs_adapter.dirty import DirtyRebuild, site_stamp
 from cchc.mkdocs_adapter.feed_files import FeedLinks, write_feeds
-from cchc.mkdocs_adapter.files import place_pages, use_faster_pages
+from cchc.mkdocs_adapter.files import add_files, place_pages, use_faster_pages
 from cchc.mkdocs_adapter.indexing import SearchIndexing
 from cchc.mkdocs_adapter.rebuilds import PageMemo, memory_for
 from cchc.mkdocs_adapter.shared_markdown import can_share_markdown
@@ -75,6 +77,7 @@ class SiteBuild:
         for src_uri in self.site.unpublished_src_uris:
             files.remove(files.src_uris[src_uri])
         place_pages(files, checked.pages, self.config)
+        add_files(files, self._cms_vendor_files(), self.config)
         self.pages = {page.src_uri: page for page in checked.pages}
         if self.dirty is not None:
             files = self.dirty.mark_modified(files, self.pages, self._site_stamp(),
@@ -82,6 +85,14 @@ class SiteBuild:
         files = self.search.order(files, self.pages)
         use_faster_pages(files, self.config, self.pages, self.options["shared_markdown"] and can_share_markdown())
         return files
+
+    def _cms_vendor_files(self) -> dict[str, bytes]:
+        """Decap CMS's files from its npm package, under /quan-tri/decap/; a clear stop when it is missing."""
+        try:
+            vendor = vendor_files(self.paths.project_dir)
+        except CmsPackageProblem as problem:
+            raise PluginError(str(problem)) from None
+        return {f"{ADMIN_FOLDER}/{VENDOR_FOLDER}/{name}": data for name, data in vendor.items()}
 
     def _editors_files(self, files: Files) -> list[str]:
         """The files under content/ (MkDocs' list also holds the theme's assets)."""

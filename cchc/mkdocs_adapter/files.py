@@ -54,6 +54,12 @@ def place_pages(files: Files, pages: list, config: MkDocsConfig) -> None:
             files.append(TrackedFile.generated(config, page.src_uri, content=page.content))
 
 
+def add_files(files: Files, contents: dict[str, bytes], config: MkDocsConfig) -> None:
+    """Files cchc publishes as they are, by their path in the site (the browser form's npm files)."""
+    for src_uri, content in contents.items():
+        files.append(TrackedFile.generated(config, src_uri, content=content))
+
+
 def nav_paths(nav: Any) -> set[str] | None:
     """The files that ``nav:`` of mkdocs.yml names (None when there is no ``nav:``: MkDocs lists every page)."""
     if nav is None:

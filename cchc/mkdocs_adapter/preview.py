@@ -7,7 +7,8 @@ When a save brings a content error, MkDocs prints it in the terminal and then ho
 until a build succeeds ("the server will appear stuck"): an editor watching the page, in a browser
 or the CMS preview, sees a frozen site. ``PreviewErrors`` lets the failed build count as done and
 answers every page with a page that lists the errors (Vietnamese, file:line: field, as the terminal
-does); the page reloads itself, by MkDocs' own live-reload script, once the content is fixed.
+does); the page reloads itself, by MkDocs' own live-reload script, once the content is fixed. The browser form
+(/quan-tri/) is still served, so that the editor can fix the error in it.
 
 It reaches into MkDocs' ``LiveReloadServer`` (MkDocs 1.6, pinned): its builder, the epoch it shows,
 and the request handler. A test runs the README's preview command and drives both cases.
@@ -18,6 +19,8 @@ from __future__ import annotations
 import html
 import logging
 from typing import Any, Callable, Iterable
+
+from cchc.cms.config import ADMIN_FOLDER
 
 log = logging.getLogger("mkdocs.plugins.cchc")
 
@@ -78,7 +81,10 @@ class PreviewErrors:
 
 
 def _is_page(path: str) -> bool:
-    return not path.startswith("/livereload/") and (path.endswith("/") or path.endswith(".html"))
+    """A page of the site; not the browser form (/quan-tri/), with which the editor fixes the error."""
+    if path.startswith(("/livereload/", f"/{ADMIN_FOLDER}/")):
+        return False
+    return path.endswith("/") or path.endswith(".html")
 
 
 def watch_templates(server: Any, theme_dirs: list[str]) -> None:

@@ -38,11 +38,11 @@ class ContentPaths:
     """The theme's template folders, cchc's overrides first (empty: templates are not checked)."""
 
     def source(self, src_uri: str) -> SourceFile:
-        shown = posixpath.normpath(f"{self._shown_docs_dir}/{src_uri}")
+        shown = posixpath.normpath(f"{self.shown_docs_dir}/{src_uri}")
         return SourceFile(src_uri, os.path.join(self.docs_dir, src_uri), shown)
 
     @cached_property
-    def _shown_docs_dir(self) -> str:
+    def shown_docs_dir(self) -> str:
         """The docs folder as messages show it, relative to the project ("content"), worked out once a build."""
         return os.path.relpath(self.docs_dir, self.project_dir).replace(os.sep, "/")
 
@@ -82,6 +82,8 @@ class SiteContent:
     built_at: datetime
     warnings: tuple[ContentError, ...] = ()
     """What the content's rules warn about (``ErrorLog.warn``): told by ``cchc check``, never stopping a build."""
+    paths: ContentPaths | None = None
+    """Where the project is (the browser form names its folders from the repository's root)."""
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -116,7 +118,7 @@ def load_site(paths: ContentPaths, site_url: str | None, src_uris: list[str], no
         loaded[kind.name] = kind.load(LoadContext(paths, settings, now, include_drafts, log, memo, sources, loaded,
                                                   refused))
     unpublished = frozenset(uri for content in loaded.values() for uri in getattr(content, "unpublished", ()))
-    site = SiteContent(settings, loaded, tuple(uris), unpublished, now, tuple(sorted(set(log.warnings))))
+    site = SiteContent(settings, loaded, tuple(uris), unpublished, now, tuple(sorted(set(log.warnings))), paths)
     if log.errors:
         raise ContentErrors(log.errors, partial=site, warnings=site.warnings)  # what did load, so rules on the whole site still run
     return site

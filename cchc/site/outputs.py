@@ -54,8 +54,10 @@ def editor_outputs(src_uris: Iterable[str], pages: Iterable[object], shown: dict
     return outputs
 
 
-def generated_outputs(pages: Iterable[object], feeds: Iterable[Feed], search_folders: Iterable[str]) -> list[Output]:
-    """What cchc and MkDocs write besides the editors' files."""
+def generated_outputs(pages: Iterable[object], feeds: Iterable[Feed], search_folders: Iterable[str],
+                      folders: dict[str, str] | None = None) -> list[Output]:
+    """What cchc and MkDocs write besides the editors' files; ``folders``: other whole folders cchc writes, with
+    who writes them (the browser form's npm files)."""
     outputs = []
     for page in pages:
         if isinstance(page, GeneratedPage):
@@ -70,6 +72,7 @@ def generated_outputs(pages: Iterable[object], feeds: Iterable[Feed], search_fol
             outputs.append(Output(feed.sitemap_path, f'sơ đồ trang sitemap.xml do cchc tạo ("{feed.title}")'))
     outputs += [Output(path, f"tệp {path} do MkDocs tạo") for path in MKDOCS_OUTPUTS]
     outputs += [Output(f"{folder}/", f"chỉ mục tìm kiếm ({folder}/) do cchc tạo") for folder in search_folders]
+    outputs += [Output(f"{folder}/", source) for folder, source in (folders or {}).items()]
     return outputs
 
 

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable
 
+from cchc.cms.admin import admin_files
+from cchc.cms.config import ADMIN_FOLDER
+from cchc.cms.package import VENDOR_FOLDER
 from cchc.core.errors import ContentError, ContentErrors
 from cchc.core.feeds import Feed
 from cchc.core.memo import FileMemo
@@ -33,8 +36,17 @@ def _json(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-SITE_PAGES: tuple[Callable[[SiteContent], list[Page]], ...] = (lambda site: build_search_pages(), schema_files)
-"""Pages of no kind: the search page, the editors' schemas."""
+def cms_files(site: SiteContent) -> list[GeneratedFile]:
+    """The browser form at /quan-tri/ (``cchc.cms``), its configuration made from every kind's declaration."""
+    settings = site.settings
+    docs_dir = "content" if site.paths is None else site.paths.shown_docs_dir
+    return admin_files(kinds(), [category.name for category in settings.categories], settings.git_host,
+                       settings.site_url, settings.department.short_name, settings.department.name, docs_dir)
+
+
+SITE_PAGES: tuple[Callable[[SiteContent], list[Page]], ...] = (lambda site: build_search_pages(), schema_files,
+                                                               cms_files)
+"""Pages of no kind: the search page, the editors' schemas, the browser form."""
 
 
 def template_globals(site: SiteContent) -> dict[str, Any]:
@@ -88,4 +100,5 @@ def output_clashes_of(site: SiteContent, pages: list[Page], site_feeds: list[Fee
     ``reported`` with an error of their own."""
     shown = {uri: paths.source(uri).shown_path for uri in site.editor_files if uri not in site.unpublished_src_uris}
     published = [uri for uri, path in shown.items() if path not in reported]
-    return output_clashes(editor_outputs(published, pages, shown), generated_outputs(pages, site_feeds, BUNDLES))
+    cms = {f"{ADMIN_FOLDER}/{VENDOR_FOLDER}": f"tệp của Decap CMS ({ADMIN_FOLDER}/{VENDOR_FOLDER}/) do cchc chép từ npm"}
+    return output_clashes(editor_outputs(published, pages, shown), generated_outputs(pages, site_feeds, BUNDLES, cms))

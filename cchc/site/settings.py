@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from cchc.cms.hosts import GitHost, load_git_host
 from cchc.core.declaration import Field
 from cchc.core.declared import read, reject_unknown
 from cchc.core.errors import ErrorLog
@@ -68,6 +69,8 @@ class Settings:
     """The one-stop desk (``extra: one_stop:``)."""
     rules: Rules = DEFAULT_RULES
     """How the law is read where it could not be verified (``extra: rules:``, ``cchc.site.rules``)."""
+    git_host: GitHost | None = None
+    """Where the browser form saves (``extra: cms:``, ``cchc.cms.hosts``); None: only ``cchc edit`` saves."""
 
     def category(self, written: str) -> Category | None:
         """Find a category by its name or its slug, ignoring case and diacritics."""
@@ -116,11 +119,11 @@ def load_settings(config_path: str, site_url: str | None, project_dir: str, log:
         return None
     extra = _section(config, "extra", shown_path, log, "")
     department = _load_department(_section(extra, "department", shown_path, log, "extra."), shown_path, log)
-    news = Fields(_section(extra, "news", shown_path, log, "extra.", required=False), shown_path, log, "extra.news.")
-    feeds = Fields(_section(extra, "feeds", shown_path, log, "extra.", required=False), shown_path, log, "extra.feeds.")
-    _check_options(Fields(_section(extra, "cchc", shown_path, log, "extra.", required=False), shown_path, log,
-                          "extra.cchc."))
+    news = _fields(extra, "news", shown_path, log)
+    feeds = _fields(extra, "feeds", shown_path, log)
+    _check_options(_fields(extra, "cchc", shown_path, log))
     categories = _load_categories(news, log)
+    git_host = load_git_host(_fields(extra, "cms", shown_path, log))
     per_page = news.integer("per_page", "số tin mỗi trang", default=10)
     feed_limit = feeds.integer("limit", "số mục tối đa của mỗi luồng tin", default=20)
     rules = load_rules(_fields(extra, "rules", shown_path, log))
@@ -133,7 +136,7 @@ def load_settings(config_path: str, site_url: str | None, project_dir: str, log:
     feedback = load_feedback(_fields(extra, "feedback", shown_path, log), department)
     one_stop = load_one_stop(_fields(extra, "one_stop", shown_path, log), department)
     return Settings(site_url if site_url.endswith("/") else site_url + "/", department,
-                    categories, per_page or 10, feed_limit or 20, feedback, one_stop, rules)
+                    categories, per_page or 10, feed_limit or 20, feedback, one_stop, rules, git_host)
 
 
 def _fields(extra: MarkedDict, name: str, path: str, log: ErrorLog) -> Fields:

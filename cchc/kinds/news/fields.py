@@ -20,14 +20,14 @@ FIELDS = (
     Field("tags", "texts", "từ khóa", "Dùng để gợi ý tin liên quan.", example=["kế hoạch", "tuyên truyền CCHC"]),
     Field("source", "text", "nguồn tin (Tin, ảnh: ...)", "Dòng nguồn tin cuối bài.", example="Tin, ảnh: Thanh Bình"),
     Field("image", "image", "ảnh đại diện", f"Ảnh trong content/{NEWS_DIR}/anh/, đường dẫn tính từ tệp tin.",
-          example="anh/ten-anh.jpg"),
+          example="anh/ten-anh.jpg", upload_folder=f"{NEWS_DIR}/anh"),
     Field("image_alt", "text", "mô tả ảnh cho người khiếm thị", "Bắt buộc khi có ảnh: trình đọc màn hình đọc dòng này.",
           example="Quang cảnh hội nghị"),
     Field("image_caption", "text", "chú thích ảnh", "Hiện dưới ảnh.", example="Ảnh: Văn phòng Sở"),
     Field("attachments", "records", "tập tin đính kèm", f"Tệp trong content/{NEWS_DIR}/tep/; mỗi tệp một mục, "
           "hoặc hai dòng file: và title:.", item_text="file", fields=(
               Field("file", "file", "đường dẫn tập tin", "Tính từ tệp tin.", required=True,
-                    example="tep/ke-hoach-290.pdf"),
+                    example="tep/ke-hoach-290.pdf", upload_folder=f"{NEWS_DIR}/tep"),
               Field("title", "text", "tên hiển thị", "Tên người đọc thấy; để trống thì dùng tên tệp.",
                     example="Kế hoạch số 290/KH-SGDĐT"),
           )),

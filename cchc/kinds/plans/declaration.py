@@ -15,7 +15,7 @@ TEMPLATES = str(Path(__file__).parent / "templates")
 KIND = Kind(
     templates=TEMPLATES,
     name="plans", label="Kế hoạch tuyên truyền", folder=PLANS_DIR, file_format="yaml", fields=FIELDS,
-    in_content=False, owns=lambda src_uri: False, load=load_plan_kind,
+    in_content=False, owns=lambda src_uri: False, load=load_plan_kind, file_name_field="year",
     accepts="mỗi năm một tệp <năm>.yaml",
     pages=lambda site: build_plan_pages(site.plans, site.news.public, site.built_at.date(), site.settings.site_url),
     template_globals=lambda site: {"plan_month_now": current_month(site.plans, site.news.public,

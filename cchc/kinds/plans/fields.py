@@ -60,7 +60,7 @@ FIELDS = (
     Field("issuer", "text", "cơ quan ban hành", "", required=True, example="Sở Giáo dục và Đào tạo tỉnh Sóc Trăng"),
     Field("signer", "text", "người ký", "", example="Nguyễn Văn A"),
     Field("attachment", "file", "tệp kế hoạch (PDF)", "Tệp PDF trong content/, đường dẫn tính từ content/.",
-          example="ke-hoach/tep/290.pdf"),
+          example="ke-hoach/tep/290.pdf", upload_folder="ke-hoach/tep"),
     Field("note", "text", "ghi chú", ""),
     Field("tasks", "records", "danh sách nhiệm vụ", "Mỗi nhiệm vụ một mục; mỗi tháng từ 1 đến 12 ít nhất một nhiệm vụ.",
           required=True, fields=TASK_FIELDS),

@@ -33,7 +33,7 @@ TO_FILL = {
     "levels": placeholder("cấp thực hiện, viết [tinh], [huyen] hoặc [xa]"),
     "agencies": {"handling": placeholder("cơ quan trực tiếp thực hiện")},
     "applicants": [placeholder("đối tượng thực hiện, mỗi đối tượng một dòng")],
-    "steps": [placeholder("trình tự thực hiện, mỗi bước một dòng")],
+    "steps": [{"title": placeholder("trình tự thực hiện, mỗi bước một mục")}],
     "channels": [{"via": placeholder("cách thức thực hiện: in_person, online hoặc postal, mỗi cách một mục")}],
     "documents": [{"name": placeholder("thành phần hồ sơ, mỗi giấy tờ một mục"), "originals": 1}],
     "sets": placeholder("số lượng hồ sơ (bộ), ví dụ 1"),

@@ -21,7 +21,8 @@ FIELDS = (
     Field("title", "text", "tiêu đề câu hỏi", "Tiêu đề ngắn, hiện ở danh sách câu hỏi.", required=True,
           example="Xin cấp bản sao bằng tốt nghiệp THPT bị mất ở đâu?"),
     Field("question", "text", "nội dung câu hỏi", "Nguyên văn câu hỏi của người dân, có thể nhiều dòng; không ghi "
-          "số điện thoại, email của người hỏi.", required=True, example="Tôi bị mất bằng tốt nghiệp THPT..."),
+          "số điện thoại, email của người hỏi.", required=True, example="Tôi bị mất bằng tốt nghiệp THPT...",
+          multiline=True),
     Field("asker", "text", "tên người hỏi", "Chỉ tên; không ghi điện thoại, email, địa chỉ.", required=True,
           example="Trần Thị H."),
     Field("locality", "text", "địa phương của người hỏi", "", example="phường 2, TP Sóc Trăng"),

@@ -8,7 +8,7 @@ from cchc.core.declaration import Kind
 from cchc.kinds.statistics.fields import FIELDS
 from cchc.kinds.statistics.indicators import catalogue_indicators
 from cchc.kinds.statistics.load import load_statistics_kind
-from cchc.kinds.statistics.model import DATA_URIS, STATISTICS_SECTION
+from cchc.kinds.statistics.model import DATA_URIS, PERIODS_URI, RESULTS_URI, STATISTICS_SECTION, SURVEYS_URI
 from cchc.kinds.statistics.pages import build_statistics_pages
 
 TEMPLATES = str(Path(__file__).parent / "templates")
@@ -29,11 +29,12 @@ KIND = Kind(
     name="statistics", label="Thống kê", folder=STATISTICS_SECTION, file_format="yaml", fields=FIELDS,
     accepts=f"ba tệp {', '.join(FILE_NAMES[:-1])} và {FILE_NAMES[-1]}",
     owns=lambda src_uri: src_uri in DATA_URIS, load=load_statistics_kind,
+    fixed_files=(("periods", PERIODS_URI), ("surveys", SURVEYS_URI), ("results", RESULTS_URI)),
     pages=lambda site: build_statistics_pages(site.statistics, publicity(site), site.built_at.date()),
     template_globals=lambda site: {"stats_latest": site.statistics.latest,
                                    "survey_latest": site.statistics.surveys[0] if site.statistics.surveys else None},
-    guide=(f"Kết quả giải quyết hồ sơ theo kỳ trong content/{DATA_URIS[0]} (mục periods:), kết quả đo lường sự hài lòng "
-           f"trong content/{DATA_URIS[1]} (mục surveys:), kết quả Chỉ số CCHC của Sở theo năm trong "
-           f"content/{DATA_URIS[2]} (mục results:). Số liệu nào chưa có thì bỏ trống: trang ghi "
+    guide=(f"Kết quả giải quyết hồ sơ theo kỳ trong content/{PERIODS_URI} (mục periods:), kết quả đo lường sự hài lòng "
+           f"trong content/{SURVEYS_URI} (mục surveys:), kết quả Chỉ số CCHC của Sở theo năm trong "
+           f"content/{RESULTS_URI} (mục results:). Số liệu nào chưa có thì bỏ trống: trang ghi "
            '"chưa có số liệu", không bao giờ ghi 0.'),
 )
