@@ -37,7 +37,7 @@ def rsync():
 def publish_command(project: Path, *args: str, umask: int = 0o022, **env_vars: str) -> subprocess.Popen:
     """``cchc publish`` in its own process, as ``.ci/publish`` starts it, with only the CI variables given."""
     env = {name: value for name, value in os.environ.items() if name not in CI_VARIABLES}
-    env.update(SOURCE_DATE_EPOCH=FIXED_EPOCH, NO_MKDOCS_2_WARNING="1", **env_vars)
+    env.update({"SOURCE_DATE_EPOCH": FIXED_EPOCH, "NO_MKDOCS_2_WARNING": "1", **env_vars})
     return subprocess.Popen([sys.executable, "-m", "cchc.cli", "publish", *args], cwd=project, env=env, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, umask=umask)
 
