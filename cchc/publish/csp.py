@@ -19,6 +19,8 @@ from pathlib import Path
 NGINX_DIR = Path(__file__).parent / "nginx"
 NGINX_CONF = NGINX_DIR / "cchc.conf"
 """The shipped configuration: its first Content-Security-Policy is the public pages', its second the CMS's."""
+CMS_FOLDER = "quan-tri"
+"""The CMS page's folder in the site (/quan-tri/), served with the second policy."""
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
@@ -48,11 +50,13 @@ def inline_scripts(html: str) -> list[str]:
     return found
 
 
-def site_script_hashes(site_dir: str | Path) -> set[str]:
-    """The hashes of every inline script of every page of a built site."""
-    hashes = set()
-    for page in Path(site_dir).rglob("*.html"):
-        hashes.update(script_hash(text) for text in inline_scripts(page.read_text(encoding="utf-8")))
+def site_script_hashes(site_dir: str | Path, cms: bool = False) -> set[str]:
+    """The hashes of every inline script of the public pages of a built site, or (``cms``) of its CMS page
+    (/quan-tri/), which has a policy of its own."""
+    hashes, root = set(), Path(site_dir)
+    for page in root.rglob("*.html"):
+        if (page.relative_to(root).parts[0] == CMS_FOLDER) == cms:
+            hashes.update(script_hash(text) for text in inline_scripts(page.read_text(encoding="utf-8")))
     return hashes
 
 
@@ -66,8 +70,10 @@ def policy_hashes(policy: str) -> set[str]:
 
 
 def missing_hashes(site_dir: str | Path, conf: Path = NGINX_CONF) -> set[str]:
-    """Inline scripts of the built site that the configuration's public policy would block."""
-    return site_script_hashes(site_dir) - policy_hashes(shipped_policies(conf)[0])
+    """Inline scripts of the built site that the configuration's policies (the public one, the CMS's) would block."""
+    public, cms = shipped_policies(conf)
+    return ((site_script_hashes(site_dir) - policy_hashes(public))
+            | (site_script_hashes(site_dir, cms=True) - policy_hashes(cms)))
 
 
 def policy_for_site(site_dir: str | Path, conf: Path = NGINX_CONF) -> str:
