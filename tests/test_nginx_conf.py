@@ -202,6 +202,12 @@ document.addEventListener("securitypolicyviolation", e => window.__violations.pu
 """Noted from before any script of the page runs; a worker's violations reach the console only."""
 
 
+def reported_violations(driver) -> list[str]:
+    """The page's violation events, and the console's reports (a worker's violations are only there)."""
+    console = [entry["message"] for entry in driver.get_log("browser") if "Content Security Policy" in entry["message"]]
+    return driver.execute_script("return window.__violations") + console
+
+
 @pytest.mark.browser
 def test_chromium_shows_every_page_type_and_searches_with_no_policy_violation(nginx):
     ports, _ = nginx
@@ -218,14 +224,12 @@ def test_chromium_shows_every_page_type_and_searches_with_no_policy_violation(ng
                                             '&& typeof __md_get === "function"')  # the hashed <head> scripts ran
             except TimeoutException:
                 ran = False
-            problems = driver.execute_script("return window.__violations") + [
-                entry["message"] for entry in driver.get_log("browser") if "Content Security Policy" in entry["message"]]
+            problems = reported_violations(driver)
             if problems or not ran:
                 report[name] = problems or ["a script did not run, or the search showed no result"]
         driver.get(f"{base}/quan-tri/")  # the CMS page, under its own policy
         time.sleep(1)
-        cms_problems = driver.execute_script("return window.__violations") + [
-            entry["message"] for entry in driver.get_log("browser") if "Content Security Policy" in entry["message"]]
+        cms_problems = reported_violations(driver)
         if cms_problems or not driver.execute_script("return window.CMS_MANUAL_INIT === true"):
             report["quan-tri"] = cms_problems or ["the page's inline script did not run"]
         assert report == {}

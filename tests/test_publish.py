@@ -223,7 +223,8 @@ def test_ssh_secrets_are_private_files_for_one_publish_and_unknown_servers_are_r
         key = Path(ssh[ssh.index("-i") + 1])
         assert stat_mode(key) == 0o600 and stat_mode(key.parent) == 0o700
         assert key.read_text() == "-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n-----END OPENSSH PRIVATE KEY-----\n"
-        assert {"BatchMode=yes", "StrictHostKeyChecking=yes", f"UserKnownHostsFile={key.parent}/known_hosts"} <= set(ssh)
+        known_hosts = f"UserKnownHostsFile={key.parent}/known_hosts"
+        assert {"BatchMode=yes", "StrictHostKeyChecking=yes", known_hosts} <= set(ssh)
         assert ssh[ssh.index("-p") + 1] == "2222"
         assert target.rsync_path("releases/x/") == "deploy@web.example.vn:/srv/cchc/releases/x/"
     assert not key.parent.exists()

@@ -133,7 +133,7 @@ def roll_back(target_text: str | None, wanted: str | None) -> int:
 def print_policy(project: Project, site_dir: str | None) -> int:
     folder = built_site_dir(project, site_dir)
     if not os.path.isfile(os.path.join(folder, "index.html")):
-        say(f"cchc: chưa có trang đã dựng ở {folder}; chạy \"cchc publish\" hoặc \"mkdocs build\" trước (no built site)")
+        say(f'cchc: chưa có trang đã dựng ở {folder}; chạy "cchc publish" hoặc "mkdocs build" trước (no built site)')
         return 2
     say(policy_for_site(folder))
     return 0
