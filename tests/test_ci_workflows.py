@@ -88,6 +88,13 @@ def test_every_host_runs_the_one_publish_script_and_caches_pip_and_npm():
     assert gitlab["variables"]["PIP_CACHE_DIR"].endswith("/.cache/pip")
 
 
+def test_the_publish_script_is_valid_bash_that_stops_at_the_first_failure():
+    script = REPO / ".ci" / "publish"
+    assert subprocess.run(["bash", "-n", str(script)], capture_output=True, timeout=30).returncode == 0
+    assert "set -euo pipefail" in script.read_text(encoding="utf-8")
+    assert script.stat().st_mode & 0o111  # executable, as .ci/run
+
+
 def test_secrets_reach_the_publish_script_through_the_environment_only():
     for path in (GITHUB, FORGEJO, GITLAB):
         for line in path.read_text(encoding="utf-8").splitlines():
