@@ -68,7 +68,8 @@ def publish(project: Project, options: PublishOptions, now: datetime) -> int:
                      "Chưa xuất bản: dựng trang không thành công; sửa những chỗ sau, lưu lại rồi chạy lại:\n"
                      + "\n".join(shown or built.lines[-30:]), options.code_quality_file)
     site_dir = built_site_dir(project, options.site_dir)
-    say(f"Đã dựng trang vào {site_dir} trong {built.seconds:.1f} giây.")
+    seconds = f"{built.seconds:.1f}".replace(".", ",")  # Vietnamese decimal comma
+    say(f"Đã dựng trang vào {site_dir} trong {seconds} giây.")
     _warn_about_scripts(site_dir)
     warnings = [r for r in records if r["severity"] == WARNING]
     if not options.target:
