@@ -30,11 +30,12 @@ that its tests meet first, never a message for an editor's command line."""
 
 
 @pytest.mark.parametrize("args, usage", [
-    (["--help"], "cách dùng: cchc [-h] {check,new,import-thu-tuc,report,edit} ..."),
+    (["--help"], "cách dùng: cchc [-h] {check,new,import-thu-tuc,report,edit,publish} ..."),
     (["check", "--help"], "cách dùng: cchc check [-h] [--format {text,json}] [--fix] [--strict]"),
     (["new", "-h"], "cách dùng: cchc new [-h] [-f tep_cau_hinh] loai tieu_de"),
     (["report", "--help"], "cách dùng: cchc report [-h] [--format {markdown,text,csv,docx}] [-o tep]"),
     (["import-thu-tuc", "--help"], "cách dùng: cchc import-thu-tuc [-h] [--update] [--quyet-dinh SO]"),
+    (["publish", "--help"], "cách dùng: cchc publish [-h] [--target DICH] [--keep SO_BAN]"),
 ])
 def test_help_is_vietnamese(site, args, usage):
     result = cchc(site, *args, script=True)
@@ -53,9 +54,9 @@ def test_command_list_is_vietnamese(site):
 
 
 @pytest.mark.parametrize("args, prog, error", [
-    ([], "cchc", "thiếu đối số bắt buộc: {check,new,import-thu-tuc,report,edit}"),
-    (["xoa"], "cchc", "đối số {check,new,import-thu-tuc,report,edit}: không có lựa chọn 'xoa'; "
-                      "chọn một trong: 'check', 'new', 'import-thu-tuc', 'report', 'edit'"),
+    ([], "cchc", "thiếu đối số bắt buộc: {check,new,import-thu-tuc,report,edit,publish}"),
+    (["xoa"], "cchc", "đối số {check,new,import-thu-tuc,report,edit,publish}: không có lựa chọn 'xoa'; "
+                      "chọn một trong: 'check', 'new', 'import-thu-tuc', 'report', 'edit', 'publish'"),
     (["new", "tin-tuc"], "cchc new", "thiếu đối số bắt buộc: tieu_de"),
     (["report", "hai-nghin"], "cchc report", 'đối số nam: "hai-nghin" không phải năm; ghi năm bằng số, ví dụ 2022'),
     (["check", "--sua"], "cchc check", "không nhận ra đối số: --sua"),

@@ -1,10 +1,12 @@
-"""The ``cchc`` command for editors: ``check``, ``new``, ``import-thu-tuc``, ``report`` and ``edit``.
+"""The ``cchc`` command for editors: ``check``, ``new``, ``import-thu-tuc``, ``report`` and ``edit``; ``publish``
+for CI.
 
 argparse worded in Vietnamese (``cchc.cli.argparse_vi``), no MkDocs: ``check`` validates content
 in seconds with the loaders the build uses; ``new`` starts a file from a template;
 ``import-thu-tuc`` turns the appendix of a Quyết định công bố (.xlsx or .csv) into procedure
 files; ``report`` prints the figures of the yearly CCHC report; ``edit`` runs the preview and the browser
-form's local server together (``cchc.cli.edit``). Exit status: 0 fine, 1 content
+form's local server together (``cchc.cli.edit``); ``publish`` checks, builds and deploys (``cchc.cli.publish``,
+its own exit statuses). Exit status: 0 fine, 1 content
 errors (or warnings with ``--strict``, a file ``new`` refused, rows ``import-thu-tuc`` could
 not import), 2 nothing could be done (no mkdocs.yml, wrong arguments, a year without a plan,
 an unreadable spreadsheet, a file that cannot be written).
@@ -19,6 +21,7 @@ from cchc.cli import edit
 from cchc.cli.argparse_vi import MESSAGES, Parser, vietnamese_argparse
 from cchc.cli.check import exit_status, render_json, render_text, run_check
 from cchc.cli.new import NewProblem, create, kinds_with_new, next_step
+from cchc.cli.publish import add_publish_parser, run_publish
 from cchc.cli.report import build_year_report, no_plan_message
 from cchc.cli.report_render import FORMATS, render
 from cchc.core.errors import ContentErrors
@@ -34,7 +37,7 @@ from cchc.site.project import Project, ProjectProblem, load_project, now
 def build_parser() -> argparse.ArgumentParser:
     """Call under ``vietnamese_argparse()``: argparse words its help while the parser is built."""
     parser = Parser(prog="cchc", description="Công cụ cho biên tập viên chuyên trang CCHC.")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{check,new,import-thu-tuc,report,edit}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{check,new,import-thu-tuc,report,edit,publish}")
     check = commands.add_parser("check", help="kiểm tra toàn bộ nội dung, không dựng trang")
     check.add_argument("--format", choices=("text", "json"), default="text", help="text (mặc định) hoặc json")
     check.add_argument("--fix", action="store_true", help="tự sửa lỗi chữ viết (NFD, TCVN3, VNI, ký tự lạ)")
@@ -57,7 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="cổng của trang xem trước (mặc định 8000)")
     edit.add_argument("--cong-soan-bai", metavar="CONG", type=_port, default=8081,
                       help="cổng của máy chủ lưu bài (mặc định 8081)")
-    for command in (check, new, imports, report, edit):
+    publish = add_publish_parser(commands)
+    for command in (check, new, imports, report, edit, publish):
         command.set_defaults(parser=command)
         command.add_argument("-f", "--config-file", metavar="tep_cau_hinh", default="mkdocs.yml",
                              help="đường dẫn mkdocs.yml (mặc định: mkdocs.yml ở thư mục hiện tại)")
@@ -96,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     except ProjectProblem as problem:
         print(f"cchc: {problem}", file=sys.stderr)
         return 2
-    commands = {"check": _check, "new": _new, "import-thu-tuc": _import, "report": _report, "edit": _edit}
+    commands = {"check": _check, "new": _new, "import-thu-tuc": _import, "report": _report, "edit": _edit,
+                "publish": run_publish}
     try:
         return commands[args.command](project, args)
     except OSError as error:  # a folder that does not exist, a file open in Excel: a message, never a traceback

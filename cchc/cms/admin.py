@@ -42,7 +42,7 @@ _PAGE = """<!doctype html>
 <h1>Chưa soạn bài trên trang này được</h1>
 <p>Trang chưa được nối với máy chủ Git của Sở (mục <code>extra: cms:</code> trong <code>mkdocs.yml</code>).
 Trên máy của mình, chạy <code>cchc edit</code> rồi mở địa chỉ lệnh đó in ra; cán bộ kỹ thuật xem cách nối
-trong <code>docs/quan-tri/soan-bai-tren-may-chu-git.md</code>.</p>
+trong <code>docs/van-hanh/soan-bai-tren-may-chu-git.md</code>.</p>
 </main>
 <noscript><p>Trang soạn bài cần JavaScript: bật JavaScript trong trình duyệt rồi tải lại trang.</p></noscript>
 </body>

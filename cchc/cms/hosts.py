@@ -68,7 +68,7 @@ def load_git_host(f: Fields) -> GitHost | None:
     for name, needed in needs.items():
         if needed and not values[name]:
             f.error(name, f'máy chủ {HOSTS[backend]} cần {_label(name)}; thêm dòng "{name}: ..." vào mục extra: '
-                          "cms: (xem docs/quan-tri/soan-bai-tren-may-chu-git.md) (required for this host)")
+                          "cms: (xem docs/van-hanh/soan-bai-tren-may-chu-git.md) (required for this host)")
     if values["editorial_workflow"] and backend not in WITH_WORKFLOW:
         f.error("editorial_workflow", f"{HOSTS[backend]} chưa có quy trình duyệt bài trong Decap CMS; dùng "
                                       '"backend: forgejo" nếu máy chủ là Forgejo, hoặc bỏ dòng này (no workflow)')

@@ -33,7 +33,7 @@ from cchc.mkdocs_adapter.files import add_files, place_pages, use_faster_pages
 from cchc.mkdocs_adapter.indexing import SearchIndexing
 from cchc.mkdocs_adapter.rebuilds import PageMemo, memory_for
 from cchc.mkdocs_adapter.shared_markdown import can_share_markdown
-from cchc.mkdocs_adapter.templates import own_template_dirs, prepare_templates
+from cchc.mkdocs_adapter.templates import one_storage_scope, own_template_dirs, prepare_templates
 from cchc.search.index import search_bundles
 from cchc.site.content import ContentPaths, SiteContent
 from cchc.site.options import read_options
@@ -45,6 +45,7 @@ class SiteBuild:
 
     def __init__(self, config: MkDocsConfig, preview: bool, dirty: bool = False) -> None:
         escape_config_texts(config)
+        one_storage_scope(config)
         self.config, self.preview = config, preview
         config_path = os.path.abspath(config.config_file_path)
         self.paths = ContentPaths(os.path.dirname(config_path), config_path, config.docs_dir,

@@ -3,6 +3,8 @@ filters; Material's menus and texts made once per build; templates compiled once
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -17,6 +19,19 @@ from cchc.mkdocs_adapter.rebuilds import Memory
 def own_template_dirs(config: MkDocsConfig) -> list[str]:
     """cchc's templates: the theme's custom_dir (overrides/) and each kind's own folder."""
     return ([config.theme.custom_dir] if config.theme.custom_dir else []) + template_dirs()
+
+
+def one_storage_scope(config: MkDocsConfig) -> None:
+    """Give Material's inline script in <head> the same text on every page, so that a Content-Security-Policy
+    allows it by one hash (``cchc.publish.csp``, the nginx configuration in ``cchc/publish/nginx/``).
+
+    Left alone, the script names the site's folder relative to each page (".", "..", "../.."), the folder
+    under which it keeps a reader's choices in localStorage, and so differs with a page's depth. site_url's
+    path is that same folder, written once: nothing a reader has stored moves. ``extra: scope:`` in
+    mkdocs.yml still wins.
+    """
+    if config.site_url and not config.extra.get("scope"):
+        config.extra["scope"] = urlsplit(config.site_url).path or "/"
 
 
 def prepare_templates(env: Environment, config: MkDocsConfig, memory: Memory, chrome_cache: bool) -> None:

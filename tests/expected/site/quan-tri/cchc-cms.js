@@ -18,9 +18,10 @@ function merged(base, extra) {
 }
 
 // Where no Git host is set in mkdocs.yml, only the local server of "cchc edit" can save: elsewhere the page
-// says so instead of trying an address on the reader's own machine.
+// says so instead of trying an address on the reader's own machine. "cchc edit" serves plain http on this
+// machine; a published site is served over https, even when a test reaches it at 127.0.0.1.
 function savesHere() {
-  const local = ["localhost", "127.0.0.1"].includes(window.location.hostname);
+  const local = ["localhost", "127.0.0.1"].includes(window.location.hostname) && window.location.protocol === "http:";
   return local || document.body.dataset.gitHost === "yes";
 }
 
