@@ -22,12 +22,14 @@ from mkdocs.utils import get_build_datetime, get_relative_url
 from cchc.core.errors import ContentErrors
 from cchc.core.escaping import escape_config_texts
 from cchc.core.pages import ContentPage, GeneratedPage
+from cchc.core.responsive import responsive_body
 from cchc.core.safe_html import sanitize
 from cchc.core.text import VN_TZ, nfc, nfc_tree
 from cchc.kinds.registry import template_dirs
 from cchc.mkdocs_adapter.dirty import DirtyRebuild, site_stamp
 from cchc.mkdocs_adapter.feed_files import FeedLinks, write_feeds
-from cchc.mkdocs_adapter.files import place_pages, use_faster_pages
+from cchc.mkdocs_adapter.files import TrackedFile, place_pages, use_faster_pages
+from cchc.mkdocs_adapter.image_files import add_picture_global, publish_images
 from cchc.mkdocs_adapter.indexing import SearchIndexing
 from cchc.mkdocs_adapter.rebuilds import PageMemo, memory_for
 from cchc.mkdocs_adapter.shared_markdown import can_share_markdown
@@ -75,6 +77,7 @@ class SiteBuild:
         for src_uri in self.site.unpublished_src_uris:
             files.remove(files.src_uris[src_uri])
         place_pages(files, checked.pages, self.config)
+        publish_images(files, self.site.images, self.config, TrackedFile.generated)
         self.pages = {page.src_uri: page for page in checked.pages}
         if self.dirty is not None:
             files = self.dirty.mark_modified(files, self.pages, self._site_stamp(),
@@ -96,6 +99,7 @@ class SiteBuild:
 
     def prepare_templates(self, env: Environment) -> None:
         prepare_templates(env, self.config, self.memory, self.options["chrome_cache"])
+        add_picture_global(env, self.site.images if self.site else None)
 
     def page_markdown(self, markdown: str, page: Page) -> str:
         """Normalize to NFC and give section pages their template."""
@@ -111,7 +115,7 @@ class SiteBuild:
         Rendering the body here, while MkDocs still reads the other pages, lets search index it before MkDocs
         renders the first page (see ``ContentPage.body_template``); the page template shows it as ``page.content``.
         """
-        html = sanitize(html)
+        html = responsive_body(sanitize(html), page.url, self.site.images.plans)
         section_page = self._with_body_template(page)
         if section_page is None:
             return html

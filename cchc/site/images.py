@@ -1,0 +1,72 @@
+"""The images under content/, read once per build: what each becomes (``cchc.core.images``), or why it cannot.
+
+Every raster image the site would publish is decoded (its answer kept in ``cchc.core.image_cache``), so a file
+that is not an image, or is cut off, is an error naming it in ``cchc check`` and the build alike; a photo could
+not otherwise be published without its EXIF data. Fields and texts that show an image (an article's
+``image:``, a picture in a Markdown body) ask ``SiteImages.problem`` what is wrong with it for their use.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from cchc.core.errors import ErrorLog
+from cchc.core.image_cache import ImageCache
+from cchc.core.images import IMAGE_EXTENSIONS, ImagePlan, ImageProblem, plan_for
+from cchc.site.folders import extension_of
+_CACHES: dict[str, ImageCache] = {}
+"""One cache per project folder for the process: ``mkdocs serve`` keeps what it learnt from build to build."""
+
+
+@dataclass(frozen=True)
+class SiteImages:
+    """Each image under content/ by its address: its plan, or the problem that keeps it from being published."""
+
+    plans: Mapping[str, ImagePlan] = field(default_factory=dict)
+    problems: Mapping[str, str] = field(default_factory=dict)
+    cache: ImageCache | None = None
+
+    def problem(self, uri: str, written: str, minimum_width: int, use: str) -> str | None:
+        """What is wrong with showing the image at ``uri`` (as the editor ``written`` it) as ``use``, if anything."""
+        if uri in self.problems:
+            return f'ảnh "{written}": {self.problems[uri]}'
+        plan = self.plans.get(uri)
+        if plan is None or plan.info.as_it_is:
+            return None
+        if plan.info.width < minimum_width:
+            return (f'ảnh "{written}" chỉ rộng {plan.info.width} điểm ảnh; {use} cần rộng ít nhất {minimum_width} '
+                    "điểm ảnh (ảnh chụp bằng điện thoại đều đủ); chọn ảnh gốc lớn hơn, đừng dùng ảnh đã thu nhỏ "
+                    f"(image too small: {plan.info.width} px)")
+        return None
+
+
+def image_cache(project_dir: str) -> ImageCache:
+    folder = os.path.abspath(project_dir)
+    if folder not in _CACHES:
+        _CACHES[folder] = ImageCache.of_project(folder)
+    return _CACHES[folder]
+
+
+def is_image(src_uri: str) -> bool:
+    return extension_of(src_uri) in IMAGE_EXTENSIONS
+
+
+def load_images(docs_dir: str, project_dir: str, src_uris: list[str], shown: dict[str, str],
+                log: ErrorLog) -> SiteImages:
+    """Read every image among ``src_uris`` (files under content/); an error for each that is not one."""
+    cache = image_cache(project_dir)
+    plans, problems = {}, {}
+    for uri in src_uris:
+        extension = extension_of(uri)
+        if extension not in IMAGE_EXTENSIONS:
+            continue
+        try:
+            plans[uri] = plan_for(uri, cache.info(os.path.join(docs_dir, *uri.split("/")), extension))
+        except ImageProblem as problem:
+            if extension == ".svg":  # a drawing whose size cannot be read is still shown, at the column's width
+                continue
+            problems[uri] = str(problem)
+            log.add(shown[uri], None, None, str(problem))
+    return SiteImages(plans, problems, cache)
