@@ -169,15 +169,15 @@ class _opened:
                 warnings.simplefilter("error", Image.DecompressionBombWarning)
                 image = Image.open(self.path)
                 image.load()
-        except (UnidentifiedImageError, SyntaxError) as error:
+        except (UnidentifiedImageError, SyntaxError):
             raise ImageProblem("tệp này không phải ảnh (hoặc ảnh đã hỏng); mở ảnh bằng phần mềm xem ảnh, lưu lại "
-                               f"dạng JPEG hoặc PNG rồi chép vào (not an image: {error})") from None
+                               "dạng JPEG hoặc PNG rồi chép vào (not an image)") from None
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise ImageProblem("ảnh quá lớn (hàng trăm triệu điểm ảnh); thu nhỏ ảnh còn khoảng 4000 điểm ảnh "
                                "chiều ngang rồi chép vào (image too large)") from None
-        except OSError as error:
+        except OSError:
             raise ImageProblem("ảnh bị cắt cụt hoặc hỏng, không đọc hết được; chép lại ảnh từ máy chụp hoặc lưu lại "
-                               f"bằng phần mềm xem ảnh (truncated or damaged image: {error})") from None
+                               "bằng phần mềm xem ảnh (truncated or damaged image)") from None
         self.image = image
         return image
 
