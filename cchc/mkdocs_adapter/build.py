@@ -31,6 +31,7 @@ from cchc.mkdocs_adapter.feed_files import FeedLinks, write_feeds
 from cchc.mkdocs_adapter.files import TrackedFile, place_pages, use_faster_pages
 from cchc.mkdocs_adapter.image_files import add_picture_global, publish_images
 from cchc.mkdocs_adapter.indexing import SearchIndexing
+from cchc.mkdocs_adapter.share_cards import add_share_global
 from cchc.mkdocs_adapter.rebuilds import PageMemo, memory_for
 from cchc.mkdocs_adapter.shared_markdown import can_share_markdown
 from cchc.mkdocs_adapter.templates import own_template_dirs, prepare_templates
@@ -100,6 +101,7 @@ class SiteBuild:
     def prepare_templates(self, env: Environment) -> None:
         prepare_templates(env, self.config, self.memory, self.options["chrome_cache"])
         add_picture_global(env, self.site.images if self.site else None)
+        add_share_global(env, self.site, self.config)
 
     def page_markdown(self, markdown: str, page: Page) -> str:
         """Normalize to NFC and give section pages their template."""

@@ -20,7 +20,7 @@ from cchc.core.memo import FileMemo
 from cchc.core.reading import SourceFile, guarded
 from cchc.kinds.registry import in_load_order
 from cchc.site.folders import is_plain_page, is_refused, link_problems, misplaced_files
-from cchc.site.images import SiteImages, load_images
+from cchc.site.images import SiteImages, check_share_image, load_images
 from cchc.site.plain_pages import check_plain_pages, page_templates
 from cchc.site.settings import Settings, load_settings
 
@@ -114,6 +114,7 @@ def load_site(paths: ContentPaths, site_url: str | None, src_uris: list[str], no
     log.errors += misplaced_files(uris, paths.docs_dir, lambda uri: paths.source(uri).shown_path)
     images = load_images(paths.docs_dir, paths.project_dir, uris, {uri: paths.source(uri).shown_path for uri in uris},
                          log)
+    check_share_image(settings.department, images, config.shown_path, log)
     check_plain_pages([paths.source(uri) for uri in uris if is_plain_page(uri)], page_templates(paths.theme_dirs),
                       log, images)
     loaded: dict[str, Any] = {}

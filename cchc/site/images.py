@@ -14,7 +14,7 @@ from typing import Mapping
 
 from cchc.core.errors import ErrorLog
 from cchc.core.image_cache import ImageCache
-from cchc.core.images import IMAGE_EXTENSIONS, ImagePlan, ImageProblem, plan_for
+from cchc.core.images import IMAGE_EXTENSIONS, MIN_COVER_WIDTH, ImagePlan, ImageProblem, plan_for
 from cchc.site.folders import extension_of
 _CACHES: dict[str, ImageCache] = {}
 """One cache per project folder for the process: ``mkdocs serve`` keeps what it learnt from build to build."""
@@ -70,3 +70,22 @@ def load_images(docs_dir: str, project_dir: str, src_uris: list[str], shown: dic
             problems[uri] = str(problem)
             log.add(shown[uri], None, None, str(problem))
     return SiteImages(plans, problems, cache)
+
+
+def check_share_image(department, images: SiteImages, config_shown: str, log: ErrorLog) -> None:
+    """``extra: department: share_image:`` is a photo or drawing under content/ wide enough for a share card."""
+    written = department.share_image
+    if not written:
+        return
+    uri = written.strip().lstrip("/")
+    plan = images.plans.get(uri)
+    if plan is None and uri not in images.problems:
+        message = (f'không tìm thấy ảnh "{written}" (tìm ở content/{uri}); ghi đường dẫn tính từ thư mục content/, '
+                   "tới một ảnh JPEG hoặc PNG (image not found)")
+    elif plan is not None and plan.info.as_it_is:
+        message = (f'ảnh "{written}" là {plan.info.format}, mà Zalo, Facebook chỉ hiện ảnh JPEG, PNG hoặc WebP; '
+                   "xuất ảnh ra dạng JPEG hoặc PNG (share image must be a raster image)")
+    else:
+        message = images.problem(uri, written, MIN_COVER_WIDTH, "ảnh chia sẻ")
+    if message:
+        log.add(config_shown, department.share_image_line, "extra.department.share_image", message)

@@ -38,6 +38,11 @@ class Department:
     feedback_portal: str
     """Where citizens send feedback on administrative rules (PAKN) online."""
     reuse_notice: str
+    share_image: str | None = None
+    """The picture of a page's share card when the page has none of its own: a path under content/."""
+    real_data: bool = False
+    """True once the procedures are checked against their decisions: no "example data" notice is shown or printed."""
+    share_image_line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -88,6 +93,11 @@ DEPARTMENT_FIELDS = (
           "nghị của Cổng Dịch vụ công quốc gia.", example=PAKN_PORTAL),
     Field("reuse_notice", "text", "lời ghi nguồn khi phát hành lại thông tin", "Mặc định: Ghi rõ nguồn \"<tên cơ "
           "quan>\" khi phát hành lại thông tin từ trang này."),
+    Field("share_image", "image", "ảnh khi chia sẻ trang", "Ảnh hiện khi một trang không có ảnh riêng được chia sẻ "
+          "qua Zalo, Facebook: đường dẫn trong content/, ảnh JPEG hoặc PNG rộng ít nhất 600 điểm ảnh (nên 1200 × 630).",
+          example="anh/chia-se.jpg"),
+    Field("real_data", "boolean", "dữ liệu thật", "true khi các thủ tục đã được đối chiếu với quyết định công bố: "
+          "trang không còn hiện và in dòng \"Dữ liệu ví dụ\".", example=True),
 )
 """``extra: department:`` of mkdocs.yml, stated once."""
 CATEGORY_FIELDS = (
@@ -155,6 +165,8 @@ def _load_department(data: MarkedDict, path: str, log: ErrorLog) -> Department |
     values["feedback_portal"] = values["feedback_portal"] or PAKN_PORTAL
     values["reuse_notice"] = (values["reuse_notice"]
                               or f'Ghi rõ nguồn "{values["name"]}" khi phát hành lại thông tin từ trang này.')
+    values["real_data"] = bool(values["real_data"])
+    values["share_image_line"] = data.line_of("share_image") if values["share_image"] else None
     return None if len(log.errors) > errors_before else Department(**values)
 
 
