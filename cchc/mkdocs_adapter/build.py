@@ -24,6 +24,7 @@ from cchc.core.escaping import escape_config_texts
 from cchc.core.pages import ContentPage, GeneratedPage
 from cchc.core.responsive import responsive_body
 from cchc.core.safe_html import sanitize
+from cchc.core.tables import table_regions
 from cchc.core.text import VN_TZ, nfc, nfc_tree
 from cchc.kinds.registry import template_dirs
 from cchc.mkdocs_adapter.dirty import DirtyRebuild, site_stamp
@@ -117,7 +118,7 @@ class SiteBuild:
         Rendering the body here, while MkDocs still reads the other pages, lets search index it before MkDocs
         renders the first page (see ``ContentPage.body_template``); the page template shows it as ``page.content``.
         """
-        html = responsive_body(sanitize(html), page.url, self.site.images.plans)
+        html = table_regions(responsive_body(sanitize(html), page.url, self.site.images.plans))
         section_page = self._with_body_template(page)
         if section_page is None:
             return html

@@ -8,7 +8,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from cchc.core.charts import BarRow, Series, render_percent_bars, render_stacked_bars
+from cchc.core.charts import BarRow, Series, render_both, render_percent_bars, render_stacked_bars
 from cchc.core.pages import GeneratedFile, GeneratedPage
 from cchc.core.text import format_count, format_date
 from cchc.kinds.statistics.model import STATISTICS_SECTION, DossierPeriod, Statistics, rate_number
@@ -61,7 +61,7 @@ def render_periods_chart(periods: tuple[DossierPeriod, ...]) -> Markup:
         for p in periods)
     desc = ("Biểu đồ thanh ngang, mỗi kỳ một thanh chia theo tỷ lệ: " + ", ".join(s.label for s in OUTCOMES)
             + ". Số liệu đầy đủ ở bảng ngay dưới biểu đồ.")
-    return render_stacked_bars("bieu-do-ho-so", "Kết quả giải quyết hồ sơ TTHC theo kỳ", desc, OUTCOMES, rows)
+    return render_both(render_stacked_bars, "bieu-do-ho-so", "Kết quả giải quyết hồ sơ TTHC theo kỳ", desc, OUTCOMES, rows)
 
 
 def render_surveys_chart(statistics: Statistics) -> Markup:
@@ -72,7 +72,8 @@ def render_surveys_chart(statistics: Statistics) -> Markup:
         for s in statistics.surveys)
     desc = "Biểu đồ thanh ngang: tỷ lệ người được khảo sát hài lòng, mỗi cuộc khảo sát một thanh. " \
            "Số liệu đầy đủ ở bảng ngay dưới biểu đồ."
-    return render_percent_bars("bieu-do-hai-long", "Tỷ lệ hài lòng theo cuộc khảo sát", desc, SURVEY_COLOUR, rows)
+    return render_both(render_percent_bars, "bieu-do-hai-long", "Tỷ lệ hài lòng theo cuộc khảo sát", desc, SURVEY_COLOUR,
+                       rows)
 
 
 def _shorten(text: str, limit: int) -> str:
