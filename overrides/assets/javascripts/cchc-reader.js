@@ -63,10 +63,15 @@
   }
 
   /* Printing writes each link's address after it (cchc-print.css); links inside the site are relative,
-     so give them their absolute address to print. */
+     so give them their absolute address to print: on the public site (site_url, which the page's canonical
+     address starts with), never the host that served this copy (a preview, a staging server, an intranet). */
+  var canonical = document.querySelector("link[rel='canonical']");
+  var printBase = canonical ? canonical.href : window.location.href;
   Array.prototype.forEach.call(document.querySelectorAll(".md-content a[href]"), function (link) {
     var href = link.getAttribute("href");
-    if (href.charAt(0) !== "#" && !/^[a-z]+:/i.test(href)) { link.setAttribute("data-print-url", link.href); }
+    if (href.charAt(0) !== "#" && !/^[a-z]+:/i.test(href)) {
+      link.setAttribute("data-print-url", new URL(href, printBase).href);
+    }
   });
 
   /* A table wider than the screen scrolls sideways in its box: a fading edge with an arrow shows there is more on
