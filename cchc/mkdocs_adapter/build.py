@@ -22,9 +22,7 @@ from mkdocs.utils import get_build_datetime, get_relative_url
 from cchc.core.errors import ContentErrors
 from cchc.core.escaping import escape_config_texts
 from cchc.core.pages import ContentPage, GeneratedPage
-from cchc.core.responsive import responsive_body
 from cchc.core.safe_html import sanitize
-from cchc.core.tables import table_regions
 from cchc.core.text import VN_TZ, nfc, nfc_tree
 from cchc.kinds.registry import template_dirs
 from cchc.mkdocs_adapter.dirty import DirtyRebuild, site_stamp
@@ -38,6 +36,7 @@ from cchc.mkdocs_adapter.shared_markdown import can_share_markdown
 from cchc.mkdocs_adapter.templates import own_template_dirs, prepare_templates
 from cchc.search.index import search_bundles
 from cchc.site.content import ContentPaths, SiteContent
+from cchc.site.images import shown_body
 from cchc.site.options import read_options
 from cchc.site.sections import load_checked_site, template_globals
 
@@ -118,7 +117,7 @@ class SiteBuild:
         Rendering the body here, while MkDocs still reads the other pages, lets search index it before MkDocs
         renders the first page (see ``ContentPage.body_template``); the page template shows it as ``page.content``.
         """
-        html = table_regions(responsive_body(sanitize(html), page.url, self.site.images.plans))
+        html = shown_body(sanitize(html), page.url, self.site.images, self.site.settings.department.tv_site)
         section_page = self._with_body_template(page)
         if section_page is None:
             return html

@@ -15,6 +15,10 @@ from typing import Mapping
 from cchc.core.errors import ErrorLog
 from cchc.core.image_cache import ImageCache
 from cchc.core.images import IMAGE_EXTENSIONS, MIN_COVER_WIDTH, ImagePlan, ImageProblem, plan_for
+from cchc.core.media import PLACEHOLDER, VIDEO_SITES, VIDEO_TYPES, Video, site_name, video_cards, video_elements, \
+    video_size
+from cchc.core.responsive import relative_to, responsive_body, site_address
+from cchc.core.tables import table_regions
 from cchc.site.folders import extension_of
 _CACHES: dict[str, ImageCache] = {}
 """One cache per project folder for the process: ``mkdocs serve`` keeps what it learnt from build to build."""
@@ -27,6 +31,8 @@ class SiteImages:
     plans: Mapping[str, ImagePlan] = field(default_factory=dict)
     problems: Mapping[str, str] = field(default_factory=dict)
     cache: ImageCache | None = None
+    videos: Mapping[str, Video] = field(default_factory=dict)
+    """The clips under content/ (MP4, WebM), with their size and poster (``cchc.core.media``)."""
 
     def problem(self, uri: str, written: str, minimum_width: int, use: str) -> str | None:
         """What is wrong with showing the image at ``uri`` (as the editor ``written`` it) as ``use``, if anything."""
@@ -69,7 +75,35 @@ def load_images(docs_dir: str, project_dir: str, src_uris: list[str], shown: dic
                 continue
             problems[uri] = str(problem)
             log.add(shown[uri], None, None, str(problem))
-    return SiteImages(plans, problems, cache)
+    videos = {uri: _video(docs_dir, uri, plans) for uri in src_uris if extension_of(uri) in VIDEO_TYPES}
+    return SiteImages(plans, problems, cache, videos)
+
+
+def _video(docs_dir: str, uri: str, plans: Mapping[str, ImagePlan]) -> Video:
+    """A clip with its size and its poster: the image of the same name beside it, at most 960 px wide."""
+    stem = uri[:uri.rfind(".")]
+    poster = next((plans[stem + ext] for ext in (".jpg", ".jpeg", ".png", ".webp") if stem + ext in plans), None)
+    try:
+        size = video_size(os.path.join(docs_dir, *uri.split("/")))
+    except OSError:
+        size = None
+    if size is None and poster is not None:  # the poster is a frame of the clip: the same shape
+        size = (poster.largest.width, poster.largest.height)
+    shown = [v for v in poster.fallback if v.width <= 960][-1:] if poster else []
+    return Video(uri, *(size or (None, None)), shown[0].uri if shown else PLACEHOLDER)
+
+
+def shown_body(html: str, page_url: str, images: SiteImages, tv_site: str | None = None) -> str:
+    """An editor's sanitized HTML as the page shows it: pictures at their sizes, clips that play in the page,
+    links to videos elsewhere as cards, tables in focusable boxes."""
+    relative = relative_to(page_url)
+    html = responsive_body(html, page_url, images.plans)
+    html = video_elements(html, lambda src: site_address(src, page_url), images.videos, relative)
+    sites = dict(VIDEO_SITES)
+    if tv_site and site_name(tv_site, {}) is None:
+        host = (tv_site.split("//", 1)[-1].split("/", 1)[0]).lower().removeprefix("www.")
+        sites[host] = "Đài truyền hình tỉnh"
+    return table_regions(video_cards(html, relative, sites))
 
 
 def check_share_image(department, images: SiteImages, config_shown: str, log: ErrorLog) -> None:

@@ -43,6 +43,8 @@ class Department:
     real_data: bool = False
     """True once the procedures are checked against their decisions: no "example data" notice is shown or printed."""
     share_image_line: int | None = None
+    tv_site: str | None = None
+    """The province's television site: a link to a video there, alone on its line, becomes a card."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,9 @@ DEPARTMENT_FIELDS = (
     Field("share_image", "image", "ảnh khi chia sẻ trang", "Ảnh hiện khi một trang không có ảnh riêng được chia sẻ "
           "qua Zalo, Facebook: đường dẫn trong content/, ảnh JPEG hoặc PNG rộng ít nhất 600 điểm ảnh (nên 1200 × 630).",
           example="anh/chia-se.jpg"),
+    Field("tv_site", "url", "địa chỉ trang web của đài truyền hình tỉnh", "Liên kết tới một video trên trang này, "
+          "viết riêng một dòng trong bài, hiện thành thẻ video như liên kết YouTube, VTV.",
+          example="https://truyenhinh.example.vn/"),
     Field("real_data", "boolean", "dữ liệu thật", "true khi các thủ tục đã được đối chiếu với quyết định công bố: "
           "trang không còn hiện và in dòng \"Dữ liệu ví dụ\".", example=True),
 )
