@@ -13,7 +13,7 @@ from example_site import PAGE_TYPES
 from PIL import Image
 
 SITE_URL = "https://cchc.sogddt.soctrang.example.vn/"
-ARTICLES = {"tin", "tin-co-anh"}
+ARTICLES = {"tin", "tin-co-anh", "tin-co-bang"}
 
 
 def tags_of(html: str) -> dict[str, str]:

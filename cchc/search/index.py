@@ -54,6 +54,8 @@ def bundle_of_page(page: object) -> str | None:
     """The bundle that indexes a section's page, or None if its template does not make it searchable."""
     if getattr(page, "template", None) not in searchable_templates():
         return None
+    if getattr(page, "data", {}).get("searchable") is False:  # a list page of a kind with nothing to find yet
+        return None
     return bundle_of(page.url)
 
 
