@@ -93,7 +93,9 @@ class SiteBuild:
         return [f.src_uri for f in files if f.src_dir and os.path.abspath(f.src_dir) == docs_dir]
 
     def _site_stamp(self) -> tuple:
-        return site_stamp(self.site.settings, self.globals, self.feeds, self.site.built_at.date(),
+        images = self.site.images  # a page shows its pictures' sizes and files: a changed photo renders them again
+        shown = (tuple((uri, plan.info) for uri, plan in images.plans.items()), tuple(images.videos.items()))
+        return site_stamp((self.site.settings, shown), self.globals, self.feeds, self.site.built_at.date(),
                           self.paths.config_path, own_template_dirs(self.config), self.preview)
 
     # --- render --------------------------------------------------------------------------------------------
