@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from html import unescape
 from typing import Callable, Mapping
 
 from markupsafe import Markup, escape
@@ -67,16 +68,12 @@ def responsive_body(html: str, page_url: str, plans: Mapping[str, ImagePlan]) ->
 
     def replace(match: re.Match) -> str:
         attributes = dict(_ATTRIBUTE.findall(match.group(1)))
-        uri = site_address(_unescape(attributes.get("src", "")), page_url)
+        uri = site_address(unescape(attributes.get("src", "")), page_url)
         plan = plans.get(uri) if uri else None
         if plan is None:
             return match.group(0)
         title = f' title="{attributes["title"]}"' if "title" in attributes else ""
-        return str(picture(plan, _unescape(attributes.get("alt", "")), relative, lazy=True, extra=title))
+        return str(picture(plan, unescape(attributes.get("alt", "")), relative, lazy=True, extra=title))
 
     return _IMG.sub(replace, html)
 
-
-def _unescape(text: str) -> str:
-    return (text.replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'")
-            .replace("&amp;", "&"))
