@@ -182,7 +182,7 @@ def config(plain: bool) -> dict:
         "site_url": "https://cchc.example.gov.vn/",
         "docs_dir": "content" if not plain else "docs",
         "theme": {"name": "material", "language": "vi", "font": False,
-                  "features": ["navigation.tabs", "navigation.top"]},
+                  "features": ["navigation.tabs"]},
         "plugins": [{"search": {"lang": "vi"}}],
         "markdown_extensions": base["markdown_extensions"],
     }
@@ -219,6 +219,10 @@ def generate(out: Path, scale: int, seed: int) -> None:
     write(plain / "mkdocs.yml", dump(config(plain=True)))
     home = "# Chuyên trang Cải cách hành chính\n\nTrang thử hiệu năng với dữ liệu sinh tự động.\n"
     write(content / "index.md", f"---\ntitle: Trang chủ\ntemplate: home.html\n---\n\n{home}")
+    share_image = config(plain=False)["extra"]["department"].get("share_image")
+    if share_image:  # the department's share-card picture, as in the example
+        (content / share_image).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(REPO / "content" / share_image, content / share_image)
     write(plain / "docs" / "index.md", f"---\ntitle: Trang chủ\n---\n\n{home}")
     for number in range(sizes["articles"]):
         name, text = article_text(rng, number, sizes["articles"])

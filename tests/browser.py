@@ -94,6 +94,18 @@ def print_to_pdf(url: str, target: Path) -> int:
     return len(re.findall(rb"/Type\s*/Page[^s]", target.read_bytes()))
 
 
+def pdfinfo_pages(path: Path) -> int:
+    """The number of pages of a PDF, as poppler's pdfinfo counts them."""
+    tool = require_tool("pdfinfo", shutil.which("pdfinfo"), "apt-get install poppler-utils")
+    info = subprocess.run([tool, str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE).group(1))
+
+
+def pdf_page_text(path: Path, page: int) -> str:
+    return subprocess.run([pdftotext(), "-layout", "-f", str(page), "-l", str(page), str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
 def pdf_text(path: Path) -> str:
     return subprocess.run([pdftotext(), "-layout", str(path), "-"],
                           capture_output=True, text=True, check=True).stdout

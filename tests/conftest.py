@@ -94,6 +94,21 @@ def plan_data(year: int = 2022, **overrides) -> dict:
     return data
 
 
+def image_bytes(width: int, height: int, fmt: str = "PNG", **save_options) -> bytes:
+    """A real image of that size (stripes, so that it compresses like a picture, not a blank)."""
+    import io
+
+    from PIL import Image, ImageDraw
+    mode = "RGBA" if save_options.pop("alpha", False) else "RGB"
+    image = Image.new(mode, (width, height), (30, 90, 160, 255) if mode == "RGBA" else (30, 90, 160))
+    draw = ImageDraw.Draw(image)
+    for x in range(0, width, max(1, width // 20)):
+        draw.rectangle([x, 0, x + max(1, width // 40), height], fill=(220, 140, 40))
+    out = io.BytesIO()
+    image.save(out, fmt, **save_options)
+    return out.getvalue()
+
+
 def epoch_of(day: str) -> str:
     """SOURCE_DATE_EPOCH for noon of a day ("2022-06-15") in Vietnam time."""
     from datetime import datetime, timedelta, timezone

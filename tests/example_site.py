@@ -28,6 +28,7 @@ PAGE_TYPES = {
     "tin-tuc": "/tin-tuc/",
     "tin": "/tin-tuc/duong-day-nong/",
     "tin-co-anh": "/tin-tuc/hoi-nghi-trien-khai-cchc-nam-hoc-2020-2021/",  # a cover image
+    "tin-co-bang": "/tin-tuc/nop-ho-so-qua-dich-vu-cong-truc-tuyen/",  # an editor's Markdown table
     "chuyen-muc": "/tin-tuc/chuyen-muc/chuyen-doi-so/",
     "cac-chuyen-muc": "/tin-tuc/chuyen-muc/",
     "ke-hoach": "/ke-hoach/",

@@ -27,6 +27,18 @@ MATERIAL_ASSET = re.compile(rb"(assets/[\w/.-]+?)\.[0-9a-f]{8}(\.min\.(?:js|css)
 to them, not cchc's output, so the hash is left out of the comparison."""
 
 
+PILLOW_MADE = (".jpg", ".jpeg", ".png", ".webp")
+"""Photos re-encoded by Pillow (cchc/core/images.py): their bytes change with the JPEG and WebP libraries Pillow
+ships, not with cchc, so each is kept as what cchc decides of it: its format, size and colour mode. Two builds
+still give the same bytes (tests/test_site_files.py)."""
+
+
+def image_summary(path: Path) -> bytes:
+    from PIL import Image
+    with Image.open(path) as image:
+        return f"{image.format} {image.width}x{image.height} {image.mode}\n".encode()
+
+
 def kept(site: Path) -> dict[str, bytes]:
     """The files of a built site that are cchc's output, by path."""
     own_assets = {p.relative_to(REPO / "overrides").as_posix() for p in (REPO / "overrides" / "assets").rglob("*")}
@@ -34,6 +46,9 @@ def kept(site: Path) -> dict[str, bytes]:
     for path in sorted(site.rglob("*")):
         rel = path.relative_to(site).as_posix()
         if path.is_file() and not rel.startswith(("pagefind", VENDOR)) and (not rel.startswith("assets/") or rel in own_assets):
+            if rel.endswith(PILLOW_MADE) and not rel.startswith("assets/"):
+                files[rel] = image_summary(path)
+                continue
             data = path.read_bytes()
             files[rel] = MATERIAL_ASSET.sub(rb"\1.HASH\2", data) if rel.endswith(".html") else data
     return files

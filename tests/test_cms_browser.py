@@ -85,7 +85,7 @@ def test_the_form_lists_every_kind_in_vietnamese(session, driver):
 
 def test_a_news_article_written_in_the_form_is_the_file_cchc_new_would_start(session, driver, tmp_path):
     picture = tmp_path / "hoi-nghi-tuyen-sinh.png"
-    picture.write_bytes(png(320, 200))
+    picture.write_bytes(png(800, 500))
     open_entry(driver, session.base_url, "news")
     type_into(driver, "title", TITLE)
     set_date(driver, "date", "2023-06-01T08:30")

@@ -1,6 +1,6 @@
 """Every content error stops the build with its exact message: file, line, field, fix, in Vietnamese."""
 
-from conftest import front_matter_text
+from conftest import front_matter_text, image_bytes
 
 
 def test_missing_title(site):
@@ -75,7 +75,7 @@ def test_unknown_field_suggests_the_right_one(site):
 
 def test_missing_attachment_and_cover_alt(site):
     site.article("thieu-tep", attachments=["khong-co.pdf"], image="anh.png")
-    site.write("content/tin-tuc/anh.png", b"\x89PNG\r\n")
+    site.write("content/tin-tuc/anh.png", image_bytes(800, 600))
     assert site.build_failed() == [
         'content/tin-tuc/thieu-tep.md:2: image_alt: thiếu mô tả ảnh cho người khiếm thị (trường bắt buộc); '
         'thêm dòng "image_alt: ..." (required field missing)',

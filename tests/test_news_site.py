@@ -1,5 +1,7 @@
 """The news section as a reader sees it: URLs, listings, article pages, drafts and future posts."""
 
+from conftest import image_bytes
+
 
 def test_article_url_comes_from_file_name_without_date_prefix(site):
     site.article("2022-02-24-hoi-nghi-cchc", title="Hội nghị CCHC")
@@ -36,12 +38,13 @@ def test_article_page_shows_date_category_source_attachments_and_tags(site):
 
 
 def test_cover_image_has_alt_text_and_resolves(site):
-    site.write("content/tin-tuc/anh/hoi-nghi.png", b"\x89PNG\r\n\x1a\n")
+    site.write("content/tin-tuc/anh/hoi-nghi.png", image_bytes(800, 600))
     site.article("co-anh", image="anh/hoi-nghi.png", image_alt="Toàn cảnh hội nghị", image_caption="Ảnh: Văn phòng")
     site.build_ok()
-    img = site.html("tin-tuc/co-anh/").select_one(".cchc-cover img")
+    img = site.html("tin-tuc/co-anh/").select_one(".cchc-cover picture img")
     assert img["alt"] == "Toàn cảnh hội nghị"
     assert img["src"] == "../anh/hoi-nghi.png"
+    assert (img["width"], img["height"]) == ("800", "600")
 
 
 def test_listing_is_newest_first_and_paginated(site):

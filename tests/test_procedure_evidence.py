@@ -3,11 +3,13 @@ time limit apart from the department's shorter commitment, "kể từ ngày nh�
 download, the national portal's page of each code, the date of the last check with its stale warning, and the
 one-stop desk's list with the columns of Thông tư 01/2018/TT-VPCP."""
 
+import io
 import json
 from pathlib import Path
 
 import pytest
 from conftest import Site
+from PIL import Image
 from procedure_helpers import with_catalogue_menu, write_procedure
 from test_cli import cchc
 
@@ -128,7 +130,9 @@ def test_forms_are_files_to_download(site):
                     "(unsupported form file)"),
 ])
 def test_form_file_errors(site, written, message):
-    site.write("content/thu-tuc-hanh-chinh/mau/anh.png", b"\x89PNG")
+    picture = io.BytesIO()
+    Image.new("RGB", (120, 120), "white").save(picture, "PNG")  # a real picture: the site publishes it as one
+    site.write("content/thu-tuc-hanh-chinh/mau/anh.png", picture.getvalue())
     path = write_procedure(site, "a", forms=[{"name": "Mẫu số 01", "file": written}])
     assert site.build_failed() == [f'{FILE}:{line_of(path, "  file:")}: forms[1].file: {message}']
 

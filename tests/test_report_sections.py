@@ -101,7 +101,7 @@ def test_document_figures_are_the_documents_pages_in_the_period(example):
 def test_procedure_figures_are_the_catalogues(example):
     root, site_dir = example
     lead = page(site_dir, "thu-tuc-hanh-chinh").select_one(".cchc-lead").get_text()
-    in_force = int(lead.split()[0])
+    in_force = int(re.search(r"\d+", lead).group())
     assert f"- Đang có hiệu lực trên chuyên trang (ngày 15/11/2023): {in_force} thủ tục" in report(root, 2022)
 
 

@@ -20,15 +20,26 @@ def test_only_the_searchable_part_gives_words_each_once():
 def test_the_index_reads_the_searchable_part_and_folded_words():
     assert page_for_index(PAGE) == (
         '<!doctype html><html lang="vi"><head><meta charset="utf-8"></head><body>'
-        "<div data-pagefind-body><h1>Đường dây nóng</h1><p>Đăng ký dự thi; đường dây nóng</p>\n"
-        "<script>var đ = 1</script></div></article>"
+        "<div data-pagefind-body><h1>Đường dây nóng</h1> <p>Đăng ký dự thi; đường dây nóng</p> \n"
+        "<script>var đ = 1</script></div> </article>"
         "<div data-pagefind-body>Dường Dăng dường</div></body></html>")
+
+
+def test_the_text_of_neighbouring_elements_is_not_run_together():
+    """The excerpt of a procedure read "Mã thủ tụcchưa cập nhật": a space now ends each block."""
+    page = page_for_index('<article data-pagefind-body><dl><dt>Mã thủ tục</dt><dd>chưa cập nhật</dd></dl></article>')
+    assert "<dt>Mã thủ tục</dt> <dd>chưa cập nhật</dd> " in page
+
+
+def test_the_folded_words_weigh_what_the_page_does():
+    page = page_for_index('<div data-pagefind-body data-pagefind-weight="0.3"><h1>Đường</h1></div></article>')
+    assert page.endswith('<div data-pagefind-body data-pagefind-weight="0.3">Dường</div></body></html>')
 
 
 def test_folded_words_stay_outside_an_article_that_is_itself_searchable():
     page = '<html><head></head><body><article data-pagefind-body><h1>Đăng ký</h1></article><footer>x</footer></body></html>'
     assert page_for_index(page) == ('<!doctype html><html lang="vi"><head><meta charset="utf-8"></head>'
-                                    '<body><article data-pagefind-body><h1>Đăng ký</h1></article>'
+                                    '<body><article data-pagefind-body><h1>Đăng ký</h1> </article>'
                                     "<div data-pagefind-body>Dăng</div></body></html>")
 
 

@@ -247,9 +247,10 @@ def stats_site(site: Site) -> Site:
     return site
 
 
-def svg_charts(html: str) -> list[ET.Element]:
+def svg_charts(html: str, layout: str = "wide") -> list[ET.Element]:
+    """The page's charts as drawn for a desktop ("wide") or a phone ("phone")."""
     return [ET.fromstring(match) for match in re.findall(r"<svg\b.*?</svg>", html, re.DOTALL)
-            if 'class="cchc-chart"' in match]
+            if f'class="cchc-chart cchc-chart--{layout}"' in match]
 
 
 def test_page_table_charts_and_rate(stats_site):
@@ -276,6 +277,18 @@ def test_page_table_charts_and_rate(stats_site):
     assert "<script>" in survey_label  # kept as text, escaped in the markup
     assert "<script>alert" not in html
     assert page.select_one(".cchc-surveys td.cchc-stats__rate").get_text() == "89,5%"
+
+
+def test_each_chart_is_drawn_for_a_phone_too_with_its_labels_wrapped_to_fit(stats_site):
+    """360 units wide on a phone's 343 px column: its 14-unit text shows at 13 px (the wide one shrunk: 6 px)."""
+    stats_site.build_ok()
+    html = (stats_site.site_dir / "thong-ke/index.html").read_text(encoding="utf-8")
+    for wide, phone in zip(svg_charts(html), svg_charts(html, "phone"), strict=True):
+        assert phone.get("viewBox").startswith("0 0 360 ") and phone.get("id") == wide.get("id") + "-dien-thoai"
+        assert phone.get("aria-labelledby") == f"{phone.get('id')}-title {phone.get('id')}-desc"
+        texts = [t.text for t in phone.iter(f"{SVG}text")]
+        assert all(len(text) * 14 * 0.56 <= 344 for text in texts), texts  # every line fits the drawing
+        assert " ".join(texts).count("hồ sơ") == " ".join(t.text for t in wide.iter(f"{SVG}text")).count("hồ sơ")
 
 
 def test_csv_has_one_row_per_period_with_the_computed_rate(stats_site):

@@ -56,6 +56,7 @@ def _choice(f: Fields, spec: Field) -> str | None:
 
 _READERS = {
     "text": lambda f, s: f.text(s.name, s.label, required=s.required),
+    "image": lambda f, s: f.text(s.name, s.label, required=s.required),  # the path; the image is checked with content/
     "url": lambda f, s: f.url(s.name, s.label, required=s.required),
     "email": lambda f, s: f.email(s.name, s.label, required=s.required),
     "date": lambda f, s: f.day(s.name, s.label, required=s.required),

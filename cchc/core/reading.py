@@ -11,11 +11,13 @@ import logging
 import os
 import posixpath
 from dataclasses import dataclass
-from typing import Callable, TypeVar
+from typing import Any, Callable, TypeVar
 
 from cchc.core.errors import ErrorLog
 from cchc.core.frontmatter import FrontMatter, FrontMatterProblem, split_front_matter
-from cchc.core.safe_html import body_problems
+from cchc.core.images import MIN_BODY_WIDTH
+from cchc.core.responsive import site_address
+from cchc.core.safe_html import body_problems, image_sources
 from cchc.core.text import NotUtf8, nfc, read_utf8
 from cchc.core.yamlmarks import MarkedDict, YamlProblem, load_marked_yaml
 
@@ -78,16 +80,32 @@ def read_front_matter(source: SourceFile, log: ErrorLog) -> FrontMatter | None:
         return None
 
 
-def read_markdown(source: SourceFile, log: ErrorLog) -> FrontMatter | None:
+def read_markdown(source: SourceFile, log: ErrorLog, images: Any = None) -> FrontMatter | None:
     """A Markdown page's front matter and body, with what its body must not hold logged line by line
-    (see ``cchc.core.safe_html``); None if it cannot be read at all."""
+    (see ``cchc.core.safe_html``), and its pictures that cannot be shown (``images``: ``cchc.site.images.SiteImages``);
+    None if it cannot be read at all."""
     front = read_front_matter(source, log)
     if front is None:
         return None
     images_folder = f"{posixpath.dirname(source.shown_path)}/anh/"
     for line, message in body_problems(front.body, front.body_line, images_folder):
         log.add(source.shown_path, line, None, message)
+    if images is not None:
+        for line, message in body_image_problems(front.body, source.src_uri, images):
+            log.add(source.shown_path, line + front.body_line - 1, None, message)
     return front
+
+
+def body_image_problems(body: str, src_uri: str, images: Any) -> list[tuple[int, str]]:
+    """(line in the body, message) for each picture of content/ that is not an image or is too small to show."""
+    found = []
+    folder = posixpath.dirname(src_uri)
+    for line, written in image_sources(body):
+        uri = site_address(written, f"{folder}/" if folder else "")
+        problem = images.problem(uri, written, MIN_BODY_WIDTH, "ảnh trong bài") if uri else None
+        if problem:
+            found.append((line, problem))
+    return found
 
 
 def read_yaml_mapping(source: SourceFile, log: ErrorLog, kind: str, shape: str = NOT_A_MAPPING) -> MarkedDict | None:

@@ -94,6 +94,25 @@ def body_problems(markdown: str, first_line: int, images_folder: str) -> list[tu
     return sorted((line + first_line - 1, message) for line, message in dict.fromkeys(found))
 
 
+def image_sources(markdown: str) -> list[tuple[int, str]]:
+    """(line in the body, address) of each image a Markdown body shows: ``![…](…)``, a reference image, ``<img src>``."""
+    text = _without_code(markdown)
+    lines = text.split("\n")
+    definitions = {m.group(1).strip().lower(): m.group(2) for m in map(_DEFINITION.match, lines) if m}
+    found = []
+    for number, line in enumerate(lines, start=1):
+        found += [(number, m.group(3)) for m in _LINK.finditer(line) if m.group(1)]
+        for match in _REFERENCE_IMAGE.finditer(line):
+            label = (match.group(2) or match.group(1)).strip().lower()
+            if label in definitions:
+                found.append((number, definitions[label]))
+        found += [(number, m.group(1)) for m in _IMG_SRC.finditer(line)]
+    return found
+
+
+_IMG_SRC = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+
+
 def _without_code(markdown: str) -> str:
     """The body with code blanked out (lines kept), so a `<script>` shown as an example is not reported."""
     lines, fence = [], None

@@ -29,13 +29,16 @@ from cchc.core.text import VN_TZ, nfc, nfc_tree
 from cchc.kinds.registry import template_dirs
 from cchc.mkdocs_adapter.dirty import DirtyRebuild, site_stamp
 from cchc.mkdocs_adapter.feed_files import FeedLinks, write_feeds
-from cchc.mkdocs_adapter.files import add_files, place_pages, use_faster_pages
+from cchc.mkdocs_adapter.files import TrackedFile, add_files, place_pages, use_faster_pages
+from cchc.mkdocs_adapter.image_files import add_picture_global, publish_images
 from cchc.mkdocs_adapter.indexing import SearchIndexing
+from cchc.mkdocs_adapter.share_cards import add_share_global
 from cchc.mkdocs_adapter.rebuilds import PageMemo, memory_for
 from cchc.mkdocs_adapter.shared_markdown import can_share_markdown
 from cchc.mkdocs_adapter.templates import one_storage_scope, own_template_dirs, prepare_templates
 from cchc.search.index import search_bundles
 from cchc.site.content import ContentPaths, SiteContent
+from cchc.site.images import shown_body
 from cchc.site.options import read_options
 from cchc.site.sections import load_checked_site, template_globals
 
@@ -79,6 +82,7 @@ class SiteBuild:
             files.remove(files.src_uris[src_uri])
         place_pages(files, checked.pages, self.config)
         add_files(files, self._cms_vendor_files(), self.config)
+        publish_images(files, self.site.images, self.config, TrackedFile.generated)
         self.pages = {page.src_uri: page for page in checked.pages}
         if self.dirty is not None:
             files = self.dirty.mark_modified(files, self.pages, self._site_stamp(),
@@ -101,13 +105,17 @@ class SiteBuild:
         return [f.src_uri for f in files if f.src_dir and os.path.abspath(f.src_dir) == docs_dir]
 
     def _site_stamp(self) -> tuple:
-        return site_stamp(self.site.settings, self.globals, self.feeds, self.site.built_at.date(),
+        images = self.site.images  # a page shows its pictures' sizes and files: a changed photo renders them again
+        shown = (tuple((uri, plan.info) for uri, plan in images.plans.items()), tuple(images.videos.items()))
+        return site_stamp((self.site.settings, shown), self.globals, self.feeds, self.site.built_at.date(),
                           self.paths.config_path, own_template_dirs(self.config), self.preview)
 
     # --- render --------------------------------------------------------------------------------------------
 
     def prepare_templates(self, env: Environment) -> None:
         prepare_templates(env, self.config, self.memory, self.options["chrome_cache"])
+        add_picture_global(env, self.site.images if self.site else None)
+        add_share_global(env, self.site, self.config)
 
     def page_markdown(self, markdown: str, page: Page) -> str:
         """Normalize to NFC and give section pages their template."""
@@ -123,7 +131,7 @@ class SiteBuild:
         Rendering the body here, while MkDocs still reads the other pages, lets search index it before MkDocs
         renders the first page (see ``ContentPage.body_template``); the page template shows it as ``page.content``.
         """
-        html = sanitize(html)
+        html = shown_body(sanitize(html), page.url, self.site.images, self.site.settings.department.tv_site)
         section_page = self._with_body_template(page)
         if section_page is None:
             return html

@@ -10,6 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from cchc.core.escaping import autoescape_templates_in
 from cchc.core.text import format_count, format_date, format_datetime, format_size
+from cchc.kinds.news.pages import lead_and_rest
 from cchc.kinds.questions.pages import plain_text_with_breaks
 from cchc.kinds.registry import template_dirs
 from cchc.mkdocs_adapter.chrome_cache import ChromeCache, add_kind_templates, add_material_prefix, translations
@@ -47,4 +48,4 @@ def prepare_templates(env: Environment, config: MkDocsConfig, memory: Memory, ch
     env.globals["cchc_chrome"] = ChromeCache(chrome_cache).template_global()
     env.globals["cchc_translate"] = translations(env, config.theme["language"])
     env.filters.update(ngay=format_date, ngay_gio=format_datetime, kich_thuoc=format_size, so=format_count,
-                       cau_hoi=plain_text_with_breaks)
+                       cau_hoi=plain_text_with_breaks, dau_bai=lead_and_rest)

@@ -31,6 +31,9 @@ BUNDLES = (MAIN_BUNDLE, NEWS_BUNDLE)
 """Pagefind bundles (folders of the built site), the main one first: the search page loads Pagefind's UI
 from the first one that exists and merges the others into its results (Pagefind's ``mergeIndex``)."""
 NEWS_PREFIX = f"{NEWS_DIR}/"
+EXCLUDED_SELECTORS = (".cchc-procedure > h2",)
+"""Left out of the index: a procedure's section headings are the same on every procedure ("e) Cơ quan thực hiện
+thủ tục hành chính"), so they matched "thu tuc" on all of them and filled the index with the same words."""
 
 
 def searchable_templates() -> frozenset[str]:
@@ -53,6 +56,8 @@ def pages_in(bundle: str, pages: dict[str, str]) -> dict[str, str]:
 def bundle_of_page(page: object) -> str | None:
     """The bundle that indexes a section's page, or None if its template does not make it searchable."""
     if getattr(page, "template", None) not in searchable_templates():
+        return None
+    if getattr(page, "data", {}).get("searchable") is False:  # a list page of a kind with nothing to find yet
         return None
     return bundle_of(page.url)
 

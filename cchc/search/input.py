@@ -30,6 +30,11 @@ _TAG = re.compile(r"<[^>]+>")
 _SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _D_BAR = str.maketrans({"đ": "d", "Đ": "D"})
+_BLOCK_END = re.compile(r"(</(?:dt|dd|li|td|th|p|div|h[1-6]|tr|caption|figcaption|section|header|footer|blockquote|"
+                        r"summary|pre|dl|ul|ol|table)>|<br\s*/?>)", re.IGNORECASE)
+"""Where the text of one element ends and the next begins: Pagefind joins their text as it is, so without a space
+an excerpt ran "Mã thủ tục" and "chưa cập nhật" together ("Mã thủ tụcchưa cập nhật")."""
+_WEIGHT = re.compile(r'data-pagefind-weight="([0-9.]+)"')
 _ARTICLE_END = "</article>"  # kept: a procedure's own <article> holds data-pagefind-body
 
 
@@ -73,8 +78,11 @@ def page_for_index(html: str) -> str | None:
     if not region:
         return None
     words = d_bar_words(region)
-    folded = f'<div data-pagefind-body>{" ".join(words)}</div>' if words else ""
-    return f'<!doctype html><html lang="vi"><head><meta charset="utf-8"></head><body>{region}{folded}</body></html>'
+    weight = _WEIGHT.search(region[:region.find(">") + 1])  # the folded words weigh what the page's own do
+    weighed = f' data-pagefind-weight="{weight.group(1)}"' if weight else ""
+    folded = f'<div data-pagefind-body{weighed}>{" ".join(words)}</div>' if words else ""
+    spaced = _BLOCK_END.sub(r"\1 ", region)
+    return f'<!doctype html><html lang="vi"><head><meta charset="utf-8"></head><body>{spaced}{folded}</body></html>'
 
 
 def page_line(dest_uri: str, region: str) -> bytes:

@@ -21,7 +21,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from cchc.search import input as search_input
 from cchc.search.canonical import UnexpectedBundle, canonicalize_bundle
-from cchc.search.index import BUNDLES, MAIN_BUNDLE, NEWS_BUNDLE, pages_in
+from cchc.search.index import BUNDLES, EXCLUDED_SELECTORS, MAIN_BUNDLE, NEWS_BUNDLE, pages_in
 
 log = get_plugin_logger("cchc")
 
@@ -49,6 +49,8 @@ class PagefindRun:
         self._staging = tempfile.TemporaryDirectory(prefix="cchc-search-")
         pagefind = [str(get_executable()), "--site", self._staging.name, "--output-path", self.fresh,
                     "--force-language", "vi", "--quiet"]
+        for selector in EXCLUDED_SELECTORS:
+            pagefind += ["--exclude-selectors", selector]
         command = [*_LOW_PRIORITY, sys.executable, "-I", search_input.__file__, self._staging.name, *pagefind]
         try:
             self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,

@@ -20,6 +20,7 @@ from cchc.core.memo import FileMemo
 from cchc.core.reading import SourceFile, guarded
 from cchc.kinds.registry import in_load_order
 from cchc.site.folders import is_plain_page, is_refused, link_problems, misplaced_files
+from cchc.site.images import SiteImages, check_share_image, load_images
 from cchc.site.plain_pages import check_plain_pages, page_templates
 from cchc.site.settings import Settings, load_settings
 
@@ -63,6 +64,8 @@ class LoadContext:
     """The content of every kind loaded so far, by kind name: the kinds this one depends on are there."""
     refused: frozenset[str]
     """Links not to read (``cchc.site.folders.link_problems``)."""
+    images: SiteImages = SiteImages()
+    """The images under content/, for the fields and texts that show one (``cchc.site.images``)."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,8 @@ class SiteContent:
     """What the content's rules warn about (``ErrorLog.warn``): told by ``cchc check``, never stopping a build."""
     paths: ContentPaths | None = None
     """Where the project is (the browser form names its folders from the repository's root)."""
+    images: SiteImages = SiteImages()
+    """What each image under content/ is published as (``cchc.core.images``)."""
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -111,14 +116,18 @@ def load_site(paths: ContentPaths, site_url: str | None, src_uris: list[str], no
     log.errors += links
     uris = sorted(uri for uri in src_uris if not is_refused(paths.source(uri).abs_path, refused))
     log.errors += misplaced_files(uris, paths.docs_dir, lambda uri: paths.source(uri).shown_path)
-    check_plain_pages([paths.source(uri) for uri in uris if is_plain_page(uri)], page_templates(paths.theme_dirs), log)
+    images = load_images(paths.docs_dir, paths.project_dir, uris, {uri: paths.source(uri).shown_path for uri in uris},
+                         log)
+    check_share_image(settings.department, images, config.shown_path, log)
+    check_plain_pages([paths.source(uri) for uri in uris if is_plain_page(uri)], page_templates(paths.theme_dirs),
+                      log, images)
     loaded: dict[str, Any] = {}
     for kind in in_load_order():
         sources = [paths.source(uri) for uri in uris if kind.owns(uri)] if kind.in_content else []
         loaded[kind.name] = kind.load(LoadContext(paths, settings, now, include_drafts, log, memo, sources, loaded,
-                                                  refused))
+                                                  refused, images))
     unpublished = frozenset(uri for content in loaded.values() for uri in getattr(content, "unpublished", ()))
-    site = SiteContent(settings, loaded, tuple(uris), unpublished, now, tuple(sorted(set(log.warnings))), paths)
+    site = SiteContent(settings, loaded, tuple(uris), unpublished, now, tuple(sorted(set(log.warnings))), paths, images)
     if log.errors:
         raise ContentErrors(log.errors, partial=site, warnings=site.warnings)  # what did load, so rules on the whole site still run
     return site

@@ -9,6 +9,7 @@ MkDocs renders them as they are.
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from cchc.core.errors import ErrorLog
 from cchc.core.fields import Fields
@@ -36,13 +37,14 @@ def page_templates(theme_dirs: tuple[str, ...]) -> frozenset[str] | None:
                      for name in os.listdir(folder) if name.endswith(".html"))
 
 
-def check_plain_pages(sources: list[SourceFile], templates: frozenset[str] | None, log: ErrorLog) -> None:
+def check_plain_pages(sources: list[SourceFile], templates: frozenset[str] | None, log: ErrorLog,
+                      images: Any = None) -> None:
     for source in sources:
-        guarded(source, log, lambda: _check(source, templates, log))()
+        guarded(source, log, lambda: _check(source, templates, log, images))()
 
 
-def _check(source: SourceFile, templates: frozenset[str] | None, log: ErrorLog) -> None:
-    front = read_markdown(source, log)
+def _check(source: SourceFile, templates: frozenset[str] | None, log: ErrorLog, images: Any) -> None:
+    front = read_markdown(source, log, images)
     if front is None:
         return
     f = Fields(front.meta, source.shown_path, log)

@@ -41,6 +41,13 @@ class Department:
     feedback_portal: str
     """Where citizens send feedback on administrative rules (PAKN) online."""
     reuse_notice: str
+    share_image: str | None = None
+    """The picture of a page's share card when the page has none of its own: a path under content/."""
+    real_data: bool = False
+    """True once the procedures are checked against their decisions: no "example data" notice is shown or printed."""
+    share_image_line: int | None = None
+    tv_site: str | None = None
+    """The province's television site: a link to a video there, alone on its line, becomes a card."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +106,14 @@ DEPARTMENT_FIELDS = (
           "nghị của Cổng Dịch vụ công quốc gia.", example=PAKN_PORTAL),
     Field("reuse_notice", "text", "lời ghi nguồn khi phát hành lại thông tin", "Mặc định: Ghi rõ nguồn \"<tên cơ "
           "quan>\" khi phát hành lại thông tin từ trang này."),
+    Field("share_image", "image", "ảnh khi chia sẻ trang", "Ảnh hiện khi một trang không có ảnh riêng được chia sẻ "
+          "qua Zalo, Facebook: đường dẫn trong content/, ảnh JPEG hoặc PNG rộng ít nhất 600 điểm ảnh (nên 1200 × 630).",
+          example="anh/chia-se.jpg"),
+    Field("tv_site", "url", "địa chỉ trang web của đài truyền hình tỉnh", "Liên kết tới một video trên trang này, "
+          "viết riêng một dòng trong bài, hiện thành thẻ video như liên kết YouTube, VTV.",
+          example="https://truyenhinh.example.vn/"),
+    Field("real_data", "boolean", "dữ liệu thật", "true khi các thủ tục đã được đối chiếu với quyết định công bố: "
+          "trang không còn hiện và in dòng \"Dữ liệu ví dụ\".", example=True),
 )
 """``extra: department:`` of mkdocs.yml, stated once."""
 CATEGORY_FIELDS = (
@@ -174,6 +189,8 @@ def _load_department(data: MarkedDict, path: str, log: ErrorLog) -> Department |
     values["feedback_portal"] = values["feedback_portal"] or PAKN_PORTAL
     values["reuse_notice"] = (values["reuse_notice"]
                               or f'Ghi rõ nguồn "{values["name"]}" khi phát hành lại thông tin từ trang này.')
+    values["real_data"] = bool(values["real_data"])
+    values["share_image_line"] = data.line_of("share_image") if values["share_image"] else None
     return None if len(log.errors) > errors_before else Department(**values)
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from cchc.core.declared import read, reject_unknown
 from cchc.core.errors import ErrorLog
 from cchc.core.fields import Fields
+from cchc.core.images import IMAGE_EXTENSIONS, MIN_COVER_WIDTH
 from cchc.core.memo import FileMemo
 from cchc.core.reading import SourceFile, guarded, read_markdown, resolve_content_file
 from cchc.core.text import slugify
@@ -35,7 +36,7 @@ _FILE_KINDS = {
 
 def load_news(context: LoadContext) -> NewsContent:
     articles = load_articles(context.sources, context.settings, context.paths.docs_dir, context.loaded["plans"],
-                             context.log, context.memo)
+                             context.log, context.memo, context.images)
     public = News.publish(articles, context.now)
     shown = News.publish(articles, context.now, context.include_drafts) if context.include_drafts else public
     published = {article.src_uri for article in shown.articles}
@@ -48,7 +49,7 @@ def is_article(src_uri: str) -> bool:
 
 
 def load_articles(sources: list[SourceFile], settings: Settings, docs_dir: str, plans: Mapping[int, Plan],
-                  log: ErrorLog, memo: FileMemo | None = None) -> list[Article]:
+                  log: ErrorLog, memo: FileMemo | None = None, images: Any = None) -> list[Article]:
     """Validate every article file; those with errors are logged and left out.
 
     ``memo`` gives back the article of a file whose bytes, settings, plans and linked files are
@@ -60,7 +61,7 @@ def load_articles(sources: list[SourceFile], settings: Settings, docs_dir: str, 
     articles = []
     for source in sources:
         article = memo.load("articles", source.abs_path,
-                            guarded(source, log, lambda: load_article(source, settings, docs_dir, plans, log)), links)
+                            guarded(source, log, lambda: load_article(source, settings, docs_dir, plans, log, images)), links)
         if article is not None:
             articles.append(article)
     _check_unique_slugs(articles, log)
@@ -74,9 +75,9 @@ def article_links(article: Article, docs_dir: str) -> tuple[str, ...]:
 
 
 def load_article(source: SourceFile, settings: Settings, docs_dir: str, plans: Mapping[int, Plan],
-                 log: ErrorLog) -> Article | None:
+                 log: ErrorLog, images: Any = None) -> Article | None:
     errors_before = len(log.errors)
-    front = read_markdown(source, log)
+    front = read_markdown(source, log, images)
     if front is None:
         return None
     f = Fields(front.meta, source.shown_path, log)
@@ -92,7 +93,7 @@ def load_article(source: SourceFile, settings: Settings, docs_dir: str, plans: M
         category=_read_category(f, settings),
         tags=read(f, FIELD["tags"]),
         source=read(f, FIELD["source"]),
-        cover=_read_cover(f, source, docs_dir),
+        cover=_read_cover(f, source, docs_dir, images),
         attachments=_read_attachments(f, source, docs_dir),
         draft=read(f, FIELD["draft"]),
         plan_month=_read_plan_month(f, plans),
@@ -141,7 +142,7 @@ def _read_category(f: Fields, settings: Settings) -> Category | None:
     return category
 
 
-def _read_cover(f: Fields, source: SourceFile, docs_dir: str) -> Cover | None:
+def _read_cover(f: Fields, source: SourceFile, docs_dir: str, images: Any) -> Cover | None:
     image = f.text("image", FIELD["image"].label)
     if image is None:
         for orphan in ("image_alt", "image_caption"):
@@ -153,7 +154,19 @@ def _read_cover(f: Fields, source: SourceFile, docs_dir: str) -> Cover | None:
     uri = resolve_content_file(image, source, docs_dir, lambda message: f.error("image", message))
     if uri is None or alt is None:
         return None
+    problem = _cover_problem(uri, image, images)
+    if problem:
+        f.error("image", problem)
+        return None
     return Cover(uri, alt, f.text("image_caption", FIELD["image_caption"].label))
+
+
+def _cover_problem(uri: str, written: str, images: Any) -> str | None:
+    """A cover is a photo or drawing wide enough for the column and a share card (``cchc.site.images``)."""
+    if not uri.lower().endswith(IMAGE_EXTENSIONS):
+        return (f'"{written}" không phải tệp ảnh; ảnh đại diện là ảnh JPEG, PNG, WebP hoặc SVG '
+                "(cover is not an image file)")
+    return images.problem(uri, written, MIN_COVER_WIDTH, "ảnh đại diện") if images is not None else None
 
 
 def _read_attachments(f: Fields, source: SourceFile, docs_dir: str) -> tuple[Attachment, ...]:

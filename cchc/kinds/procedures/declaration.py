@@ -35,7 +35,7 @@ KIND = Kind(
     owns=is_procedure, load=load_catalogue,
     pages=lambda site: build_procedure_pages(site.procedures, site.settings, site.questions),
     feeds=lambda site: build_procedure_feeds(site.procedures, site.settings, site.built_at.date()),
-    template_globals=_home, searchable_templates=frozenset({"procedure.html"}),
+    template_globals=_home, searchable_templates=frozenset({"procedure.html", "procedures.html"}),
     new=NewFile("thu-tuc", lambda slug, moment: f"{slug}.yaml", "name",
                 '(thủ tục hành chính); thay mọi chữ "CẦN BỔ SUNG" rồi chạy "cchc check" để xem còn thiếu gì.',
                 known=lambda title, project: _department_handles(project),

@@ -35,14 +35,16 @@ def build_procedure_pages(catalogue: Catalogue, settings: Settings,
     groups = [(field, catalogue.in_field(field)) for field in catalogue.fields]
     pages: list[GeneratedPage | GeneratedFile] = [GeneratedPage(
         f"{PROCEDURES_DIR}/index.md", CATALOGUE_TITLE, "procedures.html",
-        {**common, "groups": [g for g in groups if g[1]], "abolished": catalogue.abolished, "field": None},
+        {**common, "groups": [g for g in groups if g[1]], "abolished": catalogue.abolished, "field": None,
+         "searchable": bool(catalogue.procedures)},
         f"Danh mục, nội dung thủ tục hành chính thuộc thẩm quyền giải quyết của {settings.department.name}")]
     pages.append(GeneratedPage(ONE_STOP_URI, ONE_STOP_TITLE, "procedures-one-stop.html", common,
                                f"Danh mục thủ tục hành chính tiếp nhận tại Bộ phận Một cửa của {settings.department.name}: "
                                "thời hạn, phí, lệ phí, địa điểm và cách thức thực hiện", hide=("navigation", "toc")))
     for field, procedures in groups:
         pages.append(GeneratedPage(f"{field.url}index.md", f"Lĩnh vực {field.label}", "procedures.html",
-                                   {**common, "groups": [(field, procedures)], "abolished": (), "field": field},
+                                   {**common, "groups": [(field, procedures)], "abolished": (), "field": field,
+                                    "searchable": bool(procedures)},
                                    f"Thủ tục hành chính lĩnh vực {field.label} ({field.code})"))
     asked: dict[str, list[Question]] = {}
     for question in questions:

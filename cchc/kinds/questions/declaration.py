@@ -24,7 +24,7 @@ KIND = Kind(
     feeds=lambda site: build_question_feeds(site.questions, site.settings),
     template_globals=lambda site: {"home_questions": site.questions[:HOME_QUESTIONS],
                                    "home_ask": ask_links(site.settings.department)},
-    searchable_templates=frozenset({"question.html"}),
+    searchable_templates=frozenset({"question.html", "questions-list.html"}),
     body=Field("answer", "paragraphs", "câu trả lời", "Câu trả lời của Sở, viết bằng Markdown dưới dòng --- cuối "
                "phần đầu; câu hỏi chưa có câu trả lời thì chưa được đăng."),
     theme_keys=PERSONAL_FIELDS,

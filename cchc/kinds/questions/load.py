@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cchc.core.declaration import Published
 from cchc.core.declared import reject_unknown
@@ -93,7 +93,8 @@ def is_question(src_uri: str) -> bool:
 
 def load_question_kind(context: LoadContext) -> Published:
     """The answered questions, newest answer first; unanswered ones (or answers dated after the build) wait."""
-    questions = load_questions(context.sources, context.loaded["procedures"].procedures, context.log, context.memo)
+    questions = load_questions(context.sources, context.loaded["procedures"].procedures, context.log, context.memo,
+                               context.images)
     today = context.now.date()
     answered = sorted((q for q in questions if q.is_answered and q.answered <= today),
                       key=lambda q: (q.answered, q.slug), reverse=True)
@@ -102,19 +103,20 @@ def load_question_kind(context: LoadContext) -> Published:
 
 
 def load_questions(sources: list[SourceFile], procedures: tuple[Procedure, ...], log: ErrorLog,
-                   memo: FileMemo | None = None) -> list[Question]:
+                   memo: FileMemo | None = None, images: Any = None) -> list[Question]:
     """Every question file, validated; unanswered ones are loaded too (and then not published)."""
     memo = memo or FileMemo()
     memo.start("questions", procedures)
     index = procedure_index(procedures)
-    loaded = (memo.load("questions", s.abs_path, guarded(s, log, lambda: load_question(s, index, log))) for s in sources)
+    loaded = (memo.load("questions", s.abs_path, guarded(s, log, lambda: load_question(s, index, log, images))) for s in sources)
     questions = [q for q in loaded if q is not None]
     _check_unique_slugs(questions, log)
     return questions
 
 
-def load_question(source: SourceFile, procedures: dict[str, Procedure], log: ErrorLog) -> Question | None:
-    front = read_markdown(source, log)
+def load_question(source: SourceFile, procedures: dict[str, Procedure], log: ErrorLog,
+                  images: Any = None) -> Question | None:
+    front = read_markdown(source, log, images)
     if front is None:
         return None
     return load_filled(front.meta, source.shown_path, log, lambda f: _load_question(f, source, front.body, procedures))

@@ -46,8 +46,9 @@ def build_question_pages(questions: tuple[Question, ...], settings: Settings) ->
                                     "questions-list.html", tuple(q for q in questions if q.field == field), PER_PAGE,
                                     {**common, "field": field})
     pages: list[GeneratedPage | ContentPage] = [
-        replace(page, data={**page.data, "json_ld": faq_json_ld(page.data["pager"].items, settings.site_url)})
-        for page in listings
+        replace(page, data={**page.data, "json_ld": faq_json_ld(page.data["pager"].items, settings.site_url),
+                            "searchable": index == 0 and bool(questions)})  # the list is found by its first page
+        for index, page in enumerate(listings)
     ]
     for question in questions:
         pages.append(ContentPage(question.src_uri, question.url, "question.html",

@@ -11,7 +11,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from cchc.core.charts import BarRow, Series, render_percent_bars, render_stacked_bars, render_value_bars
+from cchc.core.charts import BarRow, Series, render_both, render_percent_bars, render_stacked_bars, render_value_bars
 from cchc.core.pages import GeneratedFile, GeneratedPage
 from cchc.core.text import format_count, format_date
 from cchc.kinds.statistics.indicators import GROUPS, Indicator, field_on_time, period_indicators
@@ -98,11 +98,11 @@ def indicator_charts(indicators: dict[DossierPeriod, tuple[Indicator, ...]]) -> 
         desc = f"Biểu đồ thanh ngang, nhóm chỉ số {group.label}: mỗi kỳ, mỗi chỉ số có số liệu một thanh. " \
                "Số liệu đầy đủ ở bảng chỉ số."
         if rates:
-            charts.append((group, render_percent_bars(f"bieu-do-chi-so-{group.key}", f"Nhóm chỉ số {group.label}", desc,
-                                                      INDICATOR_COLOUR, rates)))
+            charts.append((group, render_both(render_percent_bars, f"bieu-do-chi-so-{group.key}",
+                                              f"Nhóm chỉ số {group.label}", desc, INDICATOR_COLOUR, rates)))
         if numbers:
-            charts.append((group, render_value_bars(f"bieu-do-chi-so-{group.key}-so-ngay", f"Nhóm chỉ số {group.label} "
-                                                    "(số ngày)", desc, INDICATOR_COLOUR, numbers)))
+            charts.append((group, render_both(render_value_bars, f"bieu-do-chi-so-{group.key}-so-ngay",
+                                              f"Nhóm chỉ số {group.label} (số ngày)", desc, INDICATOR_COLOUR, numbers)))
     return charts
 
 
@@ -114,7 +114,7 @@ def render_periods_chart(periods: tuple[DossierPeriod, ...]) -> Markup:
         for p in periods)
     desc = ("Biểu đồ thanh ngang, mỗi kỳ một thanh chia theo tỷ lệ: " + ", ".join(s.label for s in OUTCOMES)
             + ". Số liệu đầy đủ ở bảng ngay dưới biểu đồ.")
-    return render_stacked_bars("bieu-do-ho-so", "Kết quả giải quyết hồ sơ TTHC theo kỳ", desc, OUTCOMES, rows)
+    return render_both(render_stacked_bars, "bieu-do-ho-so", "Kết quả giải quyết hồ sơ TTHC theo kỳ", desc, OUTCOMES, rows)
 
 
 def render_surveys_chart(surveys: tuple) -> Markup:
@@ -126,7 +126,8 @@ def render_surveys_chart(surveys: tuple) -> Markup:
         for s in surveys)
     desc = "Biểu đồ thanh ngang: tỷ lệ người được khảo sát hài lòng, mỗi cuộc khảo sát một thanh. " \
            "Số liệu đầy đủ ở bảng ngay dưới biểu đồ."
-    return render_percent_bars("bieu-do-hai-long", "Tỷ lệ hài lòng theo cuộc khảo sát", desc, SURVEY_COLOUR, rows)
+    return render_both(render_percent_bars, "bieu-do-hai-long", "Tỷ lệ hài lòng theo cuộc khảo sát", desc, SURVEY_COLOUR,
+                       rows)
 
 
 def render_results_chart(statistics: Statistics) -> Markup:
@@ -135,7 +136,7 @@ def render_results_chart(statistics: Statistics) -> Markup:
                  for r in statistics.results)
     desc = "Biểu đồ thanh ngang: điểm đạt được trên điểm tối đa, mỗi năm, mỗi bộ chỉ số một thanh. " \
            "Số liệu đầy đủ ở bảng ngay dưới biểu đồ."
-    return render_percent_bars("bieu-do-chi-so-cchc", "Kết quả chỉ số theo năm", desc, SURVEY_COLOUR, rows)
+    return render_both(render_percent_bars, "bieu-do-chi-so-cchc", "Kết quả chỉ số theo năm", desc, SURVEY_COLOUR, rows)
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -63,10 +63,32 @@
   }
 
   /* Printing writes each link's address after it (cchc-print.css); links inside the site are relative,
-     so give them their absolute address to print. */
+     so give them their absolute address to print: on the public site (site_url, which the page's canonical
+     address starts with), never the host that served this copy (a preview, a staging server, an intranet). */
+  var canonical = document.querySelector("link[rel='canonical']");
+  var printBase = canonical ? canonical.href : window.location.href;
   Array.prototype.forEach.call(document.querySelectorAll(".md-content a[href]"), function (link) {
     var href = link.getAttribute("href");
-    if (href.charAt(0) !== "#" && !/^[a-z]+:/i.test(href)) { link.setAttribute("data-print-url", link.href); }
+    if (href.charAt(0) !== "#" && !/^[a-z]+:/i.test(href)) {
+      link.setAttribute("data-print-url", new URL(href, printBase).href);
+    }
+  });
+
+  /* A table wider than the screen scrolls sideways in its box: a fading edge with an arrow shows there is more on
+     that side, until the reader has scrolled to the end. The box goes into a frame that holds the mark; the frame
+     adds no room of its own, so nothing moves. */
+  Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap[role='region']"), function (region) {
+    var frame = document.createElement("div");
+    frame.className = "cchc-scroll-frame";
+    region.parentNode.insertBefore(frame, region);
+    frame.appendChild(region);
+    function show() {
+      var more = region.scrollWidth - region.clientWidth - region.scrollLeft > 2;
+      if (more) { frame.setAttribute("data-cchc-more", ""); } else { frame.removeAttribute("data-cchc-more"); }
+    }
+    region.addEventListener("scroll", show, { passive: true });
+    window.addEventListener("resize", show);
+    show();
   });
 
   /* A print button (the procedure's notice-board sheet) works only with script (data-cchc-needs-js): its handler
