@@ -92,3 +92,16 @@ def test_pre_commit_hook_runs_the_installed_check_command():
     assert hook["id"] == "cchc-check" and hook["language"] == "python" and hook["pass_filenames"] is False
     scripts = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
     assert hook["entry"].split()[0] in scripts and scripts["cchc"] == "cchc.cli.main:main"
+
+
+def test_every_link_between_the_readme_and_the_docs_leads_to_a_file():
+    """Pages move (docs/bien-tap/, docs/van-hanh/, docs/phat-trien/): a reader following a link finds the page."""
+    broken = []
+    for page in [REPO / "README.md", *sorted((REPO / "docs").rglob("*.md"))]:
+        prose = re.sub(r"```.*?```|`[^`]*`", "", page.read_text(encoding="utf-8"), flags=re.S)  # not examples
+        for target in re.findall(r"\]\(([^)\s]+)\)", prose):
+            if re.match(r"[a-z]+:", target) or target.startswith("#"):
+                continue  # another site, or a heading of the same page
+            if not (page.parent / target.split("#")[0]).exists():
+                broken.append(f"{page.relative_to(REPO)}: {target}")
+    assert broken == []
