@@ -72,7 +72,9 @@ def admin_files(kinds: list[Kind], categories: list[str], git_host: GitHost | No
 def dump_config(config: dict[str, Any]) -> bytes:
     header = ("# Cấu hình Decap CMS của trang soạn bài, do cchc tạo mỗi lần dựng trang từ khai báo các loại nội dung\n"
               "# (cchc/kinds/*/fields.py) và mục extra: cms: của mkdocs.yml. Không sửa tệp này.\n")
-    body = yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120)
+    # libyaml's dumper writes the same text as PyYAML's own, four times faster (the file is made every build)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    body = yaml.dump(config, Dumper=dumper, allow_unicode=True, sort_keys=False, width=120)
     return (header + body).encode("utf-8")
 
 
