@@ -1,6 +1,9 @@
 """The news section as a reader sees it: URLs, listings, article pages, drafts and future posts."""
 
+import json
+
 from conftest import image_bytes
+from test_cli import cchc
 
 
 def test_article_url_comes_from_file_name_without_date_prefix(site):
@@ -35,6 +38,20 @@ def test_article_page_shows_date_category_source_attachments_and_tags(site):
     assert attachments.select_one(".cchc-file-info").get_text() == "(ke-hoach.pdf, PDF, 2,0 KB)"
     assert [t.get_text() for t in page.select(".cchc-tag")] == ["kế hoạch", "tuyên truyền"]
     assert (site.site_dir / "tin-tuc/tep/ke-hoach.pdf").exists()
+
+
+def test_an_attachment_written_on_one_line_is_shown_and_warned_about_for_the_browser_form(site):
+    site.write("content/tin-tuc/tep/ke-hoach.pdf", b"%PDF-1.4\n")
+    path = site.article("ke-hoach", attachments=["tep/ke-hoach.pdf"])
+    line = path.read_text("utf-8").splitlines().index("- tep/ke-hoach.pdf") + 1
+    site.write_config()
+    reports = json.loads(cchc(site, "check", "--format", "json").stdout)
+    assert [(r["severity"], r["path"], r["line"], r["field"], r["message"]) for r in reports] == [
+        ("warning", "content/tin-tuc/ke-hoach.md", line, "attachments[1]",
+         'mục viết gọn một dòng; viết "- file: tep/ke-hoach.pdf" để mở được tệp trong trang soạn bài trên trình '
+         "duyệt (/quan-tri/) (short item)")]
+    site.build_ok()
+    assert site.html("tin-tuc/ke-hoach/").select_one(".cchc-attachments a")["href"] == "../tep/ke-hoach.pdf"
 
 
 def test_cover_image_has_alt_text_and_resolves(site):

@@ -13,6 +13,7 @@ from typing import Any
 
 from cchc.core.declaration import Field
 from cchc.core.fields import Fields
+from cchc.core.yamlmarks import MarkedDict
 
 
 def reject_unknown(f: Fields, fields: tuple[Field, ...], also: tuple[str, ...] = ()) -> None:
@@ -29,6 +30,26 @@ def read(f: Fields, spec: Field) -> Any:
         f.error(spec.name, f"{pattern_message(spec, value)} (malformed value)")
         return None
     return value
+
+
+Warning = tuple[int | None, str, str]
+"""(line, field, message) of something the site reads but an editor should still change."""
+
+
+def short_item_warnings(data: MarkedDict, fields: tuple[Field, ...]) -> list[Warning]:
+    """Items written as one line ("- Nộp hồ sơ") where the long form is "- title: Nộp hồ sơ": the site reads
+    both, but the browser form cannot open a file with the short one (Decap expects each item as fields)."""
+    warnings = []
+    for spec in fields:
+        written = data.get(spec.name)
+        if not spec.item_text or not isinstance(written, list):
+            continue
+        for index, item in enumerate(written):
+            if not isinstance(item, dict):
+                warnings.append((written.line_of(index), f"{spec.name}[{index + 1}]",
+                                 f'mục viết gọn một dòng; viết "- {spec.item_text}: {item}" để mở được tệp trong '
+                                 "trang soạn bài trên trình duyệt (/quan-tri/) (short item)"))
+    return warnings
 
 
 def pattern_message(spec: Field, value: str | None = None) -> str:

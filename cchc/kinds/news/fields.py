@@ -24,8 +24,8 @@ FIELDS = (
     Field("image_alt", "text", "mô tả ảnh cho người khiếm thị", "Bắt buộc khi có ảnh: trình đọc màn hình đọc dòng này.",
           example="Quang cảnh hội nghị"),
     Field("image_caption", "text", "chú thích ảnh", "Hiện dưới ảnh.", example="Ảnh: Văn phòng Sở"),
-    Field("attachments", "records", "tập tin đính kèm", f"Tệp trong content/{NEWS_DIR}/tep/; mỗi tệp một mục, "
-          "hoặc hai dòng file: và title:.", item_text="file", fields=(
+    Field("attachments", "records", "tập tin đính kèm", f"Tệp trong content/{NEWS_DIR}/tep/; mỗi tệp một mục "
+          "gồm hai dòng file: và title:.", item_text="file", fields=(
               Field("file", "file", "đường dẫn tập tin", "Tính từ tệp tin.", required=True,
                     example="tep/ke-hoach-290.pdf", upload_folder=f"{NEWS_DIR}/tep"),
               Field("title", "text", "tên hiển thị", "Tên người đọc thấy; để trống thì dùng tên tệp.",

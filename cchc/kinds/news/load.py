@@ -7,7 +7,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING, Any, Mapping
 
-from cchc.core.declared import read, reject_unknown
+from cchc.core.declared import read, reject_unknown, short_item_warnings
 from cchc.core.errors import ErrorLog
 from cchc.core.fields import Fields
 from cchc.core.images import IMAGE_EXTENSIONS, MIN_COVER_WIDTH
@@ -63,6 +63,8 @@ def load_articles(sources: list[SourceFile], settings: Settings, docs_dir: str, 
         article = memo.load("articles", source.abs_path,
                             guarded(source, log, lambda: load_article(source, settings, docs_dir, plans, log, images)), links)
         if article is not None:
+            for line, field_name, message in article.warnings:
+                log.warn(source.shown_path, line, field_name, message)
             articles.append(article)
     _check_unique_slugs(articles, log)
     return articles
@@ -97,6 +99,7 @@ def load_article(source: SourceFile, settings: Settings, docs_dir: str, plans: M
         attachments=_read_attachments(f, source, docs_dir),
         draft=read(f, FIELD["draft"]),
         plan_month=_read_plan_month(f, plans),
+        warnings=tuple(short_item_warnings(f.data, FIELDS)),
     )
     return None if len(log.errors) > errors_before else Article(**values)
 

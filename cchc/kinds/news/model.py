@@ -54,6 +54,8 @@ class Article:
     draft: bool
     plan_month: tuple[int, int] | None
     """(year, month) of the propaganda-plan task this article serves."""
+    warnings: tuple[tuple[int | None, str, str], ...] = ()
+    """(line, field, message) told on every load, the remembered article's too."""
 
     @property
     def url(self) -> str:

@@ -10,6 +10,7 @@ import posixpath
 from datetime import date
 from typing import TYPE_CHECKING
 
+from cchc.core.declared import short_item_warnings
 from cchc.core.errors import ErrorLog
 from cchc.core.fields import Fields
 from cchc.core.memo import FileMemo
@@ -135,25 +136,9 @@ def load_procedure(f: Fields, source: SourceFile, today: date, rules: Rules = DE
                                 'dẫn; thêm dòng "portal_url: https://dichvucong..." (online service without a link)')
     if len(f.log.errors) > errors_before:
         return None
-    found = (fees_warning(f, combined), _check_warning(f, values, today, rules), *_short_items(f))
+    found = (fees_warning(f, combined), _check_warning(f, values, today, rules), *short_item_warnings(f.data, FIELDS))
     values["warnings"] = tuple(w for w in found if w)
     return Procedure(**values)
-
-
-def _short_items(f: Fields) -> list[tuple[int | None, str, str]]:
-    """Items written as one line ("- Nộp hồ sơ") where the long form is "- title: Nộp hồ sơ": the site reads
-    both, but the browser form cannot open a file with the short one (Decap expects each item as fields)."""
-    warnings = []
-    for spec in FIELDS:
-        written = f.data.get(spec.name)
-        if not spec.item_text or not isinstance(written, list):
-            continue
-        for index, item in enumerate(written):
-            if not isinstance(item, dict):
-                warnings.append((written.line_of(index), f"{spec.name}[{index + 1}]",
-                                 f'mục viết gọn một dòng; viết "- {spec.item_text}: {item}" để mở được tệp trong '
-                                 "trang soạn bài trên trình duyệt (/quan-tri/) (short item)"))
-    return warnings
 
 
 def _check_warning(f: Fields, values: dict, today: date, rules: Rules) -> tuple[int | None, str, str] | None:
