@@ -97,6 +97,8 @@ def body_problems(markdown: str, first_line: int, images_folder: str) -> list[tu
 def image_sources(markdown: str) -> list[tuple[int, str]]:
     """(line in the body, address) of each image a Markdown body shows: ``![…](…)``, a reference image, ``<img src>``."""
     text = _without_code(markdown)
+    if "![" not in text and "<img" not in text.lower():  # most bodies: no image at all
+        return []
     lines = text.split("\n")
     definitions = {m.group(1).strip().lower(): m.group(2) for m in map(_DEFINITION.match, lines) if m}
     found = []
@@ -115,6 +117,8 @@ _IMG_SRC = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*["']?([^"'\s>]+)""", re.IGNORE
 
 def _without_code(markdown: str) -> str:
     """The body with code blanked out (lines kept), so a `<script>` shown as an example is not reported."""
+    if "`" not in markdown and "~" not in markdown:  # no fence and no code span: nothing to blank
+        return markdown
     lines, fence = [], None
     for line in markdown.split("\n"):
         opening = _FENCE.match(line)
