@@ -158,6 +158,8 @@ def _resource_message(what: str, url: str, images_folder: str) -> str:
 
 
 def _markdown_link_problems(text: str, images_folder: str) -> list[tuple[int, str]]:
+    if "](" not in text and "]:" not in text and "][" not in text:  # no link, image or link definition
+        return []
     found, definitions = [], {}
     for number, line in enumerate(text.split("\n"), start=1):
         definition = _DEFINITION.match(line)
