@@ -277,6 +277,25 @@ def test_an_altered_npm_package_is_refused(site, tmp_path):
     assert "không đúng bản 3.16.3 đã kiểm định" in result.output and "integrity mismatch" in result.output
 
 
+def test_the_unpacked_files_kept_beside_a_tarball_are_its_own_and_a_damaged_copy_is_made_again(tmp_path):
+    from cchc.cms.package import DECAP, LOCALES, _members, package_folder, vendor_files
+    real = package_folder(str(REPO))
+    for package in (DECAP, LOCALES):
+        (tmp_path / package.tarball).write_bytes((real / package.tarball).read_bytes())
+    with environment(CCHC_CMS_PACKAGES=str(tmp_path)):
+        _members.cache_clear()
+        unpacked = vendor_files(".")
+        [kept] = tmp_path.glob(f"{DECAP.tarball}.decap.*.tar")
+        _members.cache_clear()
+        assert vendor_files(".") == unpacked  # read from the kept copy
+        kept.write_bytes(kept.read_bytes()[:-512])  # its last file's end lost: still a readable tar
+        _members.cache_clear()
+        assert vendor_files(".") == unpacked  # not the damaged copy: the tarball unpacked again, and kept again
+        assert kept.stat().st_size > 1_000_000
+    assert "decap-cms.js" in unpacked and "vi.js" in unpacked
+    assert not list(tmp_path.glob("*.partial"))
+
+
 def test_both_setup_commands_fetch_the_pinned_cms_packages():
     from test_project import readme_commands
 
