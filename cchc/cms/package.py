@@ -19,8 +19,8 @@ import os
 import tarfile
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
 from pathlib import Path
+from typing import Callable
 
 VENDOR_FOLDER = "decap"
 """Under /quan-tri/: the npm packages' files, as they are."""

@@ -32,11 +32,11 @@ def read(f: Fields, spec: Field) -> Any:
     return value
 
 
-Warning = tuple[int | None, str, str]
+FieldWarning = tuple[int | None, str, str]
 """(line, field, message) of something the site reads but an editor should still change."""
 
 
-def short_item_warnings(data: MarkedDict, fields: tuple[Field, ...]) -> list[Warning]:
+def short_item_warnings(data: MarkedDict, fields: tuple[Field, ...]) -> list[FieldWarning]:
     """Items written as one line ("- Nộp hồ sơ") where the long form is "- title: Nộp hồ sơ": the site reads
     both, but the browser form cannot open a file with the short one (Decap expects each item as fields)."""
     warnings = []
