@@ -4,12 +4,13 @@ cannot be shown is an error naming the file and the field."""
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 from pathlib import Path
 
 import pytest
-from conftest import image_bytes
+from conftest import Site, image_bytes
 from PIL import Image
 
 from cchc.core.images import ImageInfo, plan_for, widths_for
@@ -17,6 +18,7 @@ from cchc.core.images import ImageInfo, plan_for, widths_for
 GPS_IFD, ORIENTATION, MAKE = 0x8825, 0x0112, 0x010F
 
 
+@functools.cache
 def phone_photo() -> bytes:
     """4000×3000 px as the sensor wrote it, to be turned a quarter (EXIF orientation 6), with its GPS position."""
     exif = Image.Exif()
@@ -26,8 +28,7 @@ def phone_photo() -> bytes:
     return image_bytes(4000, 3000, "JPEG", quality=90, exif=exif)
 
 
-@pytest.fixture
-def photo_site(site):
+def build_photo_site(site: Site) -> Site:
     site.write("content/tin-tuc/anh/hoi-nghi.jpg", phone_photo())
     site.article("co-anh", body="Đoạn mở đầu.\n\n![Đại biểu dự hội nghị](anh/hoi-nghi.jpg)\n",
                  image="anh/hoi-nghi.jpg", image_alt="Toàn cảnh hội nghị")
@@ -35,12 +36,24 @@ def photo_site(site):
     return site
 
 
+@pytest.fixture(scope="module")
+def built_photo_site(tmp_path_factory):
+    """The article with the phone photo, built once for the tests that only read what came out."""
+    return build_photo_site(Site(tmp_path_factory.mktemp("photo")))
+
+
+@pytest.fixture
+def photo_site(site):
+    """The same, for a test that changes it and builds again."""
+    return build_photo_site(site)
+
+
 def published(site, name: str) -> Image.Image:
     return Image.open(io.BytesIO((site.site_dir / "tin-tuc/anh" / name).read_bytes()))
 
 
-def test_a_phone_photo_is_published_at_a_few_widths_upright_and_without_exif(photo_site):
-    folder = photo_site.site_dir / "tin-tuc/anh"
+def test_a_phone_photo_is_published_at_a_few_widths_upright_and_without_exif(built_photo_site):
+    folder = built_photo_site.site_dir / "tin-tuc/anh"
     expected = {  # the photo stands upright: 3000×4000
         "hoi-nghi-480.webp": ("WEBP", 480, 640), "hoi-nghi-960.webp": ("WEBP", 960, 1280),
         "hoi-nghi-1600.webp": ("WEBP", 1600, 2133), "hoi-nghi-480.jpg": ("JPEG", 480, 640),
@@ -49,15 +62,15 @@ def test_a_phone_photo_is_published_at_a_few_widths_upright_and_without_exif(pho
     }
     assert sorted(os.listdir(folder)) == sorted(expected)
     for name, (fmt, width, height) in expected.items():
-        image = published(photo_site, name)
+        image = published(built_photo_site, name)
         assert (image.format, image.width, image.height) == (fmt, width, height), name
         assert not image.getexif() and "exif" not in image.info and "xmp" not in image.info, name
         assert b"Exif" not in (folder / name).read_bytes() and "Điện thoại".encode() not in (folder / name).read_bytes()
     assert os.path.getsize(folder / "hoi-nghi.jpg") < len(phone_photo()) / 2  # the original is not published
 
 
-def test_the_article_shows_picture_elements_with_srcset_sizes_and_the_room_they_take(photo_site):
-    page = photo_site.html("tin-tuc/co-anh/")
+def test_the_article_shows_picture_elements_with_srcset_sizes_and_the_room_they_take(built_photo_site):
+    page = built_photo_site.html("tin-tuc/co-anh/")
     cover, body = page.select("picture")
     for picture in (cover, body):
         webp, jpeg = picture.select("source")
