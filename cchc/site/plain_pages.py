@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from typing import Any
-
 from cchc.core.errors import ErrorLog
 from cchc.core.fields import Fields
 from cchc.core.reading import SourceFile, guarded, read_markdown
@@ -30,11 +29,21 @@ def footer_pages(editor_files: tuple[str, ...]) -> list[tuple[str, str]]:
 
 
 def page_templates(theme_dirs: tuple[str, ...]) -> frozenset[str] | None:
-    """The page templates a ``template:`` may name (top-level .html of the theme's folders); None: not known."""
+    """The page templates a ``template:`` may name: the top-level .html of the project's own template folder
+    (``custom_dir``), whose ``main.html`` escapes what pages print; None: not known.
+
+    Not Material's own (its ``base.html`` prints a page's title and description unescaped) nor the templates of
+    cchc's kinds (they need the data of the page they were made for)."""
     if not theme_dirs:
         return None
-    return frozenset(name for folder in theme_dirs if os.path.isdir(folder)
-                     for name in os.listdir(folder) if name.endswith(".html"))
+    own = [folder for folder in theme_dirs if not _in_a_python_package(folder)]
+    return frozenset(name for folder in own if os.path.isdir(folder)
+                     for name in os.listdir(folder) if name.endswith(".html") and name != "404.html")
+
+
+def _in_a_python_package(folder: str) -> bool:
+    """Material's, MkDocs' and cchc's kinds' template folders lie in Python packages; the project's does not."""
+    return os.path.exists(os.path.join(os.path.dirname(os.path.abspath(folder)), "__init__.py"))
 
 
 def check_plain_pages(sources: list[SourceFile], templates: frozenset[str] | None, log: ErrorLog,
@@ -57,6 +66,6 @@ def check_template(f: Fields, templates: frozenset[str] | None) -> None:
     """``template:`` names a page template of the theme; a wrong one stopped the build with a traceback."""
     written = f.text("template", "mẫu trang")
     if written is not None and templates is not None and written not in templates:
-        chosen = ", ".join(sorted(t for t in templates if not t.startswith(("404", "redirect", "blog"))))
+        chosen = ", ".join(sorted(templates))
         f.error("template", f'không có mẫu trang "{written}"; xóa dòng "template:" (dùng mẫu mặc định) hoặc chọn '
                             f"một trong: {chosen} (unknown template)")
