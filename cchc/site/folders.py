@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import os
 import posixpath
-import re
 from typing import Callable
 
+from cchc.core.active_xml import ACTIVE, NOT_UTF8, UNREADABLE, xml_problem
 from cchc.core.declaration import Kind
 from cchc.core.errors import ContentError
 from cchc.kinds.registry import kinds
@@ -30,8 +30,6 @@ ASSET_EXTENSIONS = frozenset({
 CODE_EXTENSIONS = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml", ".js", ".mjs", ".cjs", ".css", ".php",
                              ".swf", ".jar", ".exe", ".bat", ".sh"})
 """Files a browser (or a server) would run: an editor's content never is code."""
-_ACTIVE_MARKUP = re.compile(rb"<script|<foreignObject|\son[a-z]+\s*=|javascript:|<!ENTITY|xml-stylesheet", re.IGNORECASE)
-"""What makes an SVG or XML file run code when opened on its own (as its address in the browser)."""
 
 
 def extension_of(src_uri: str) -> str:
@@ -67,15 +65,25 @@ def _code_problem(src_uri: str, docs_dir: str) -> str | None:
     if extension in CODE_EXTENSIONS:
         return (f"tệp {extension} là mã chạy trong trình duyệt hoặc máy chủ, không đăng từ thư mục nội dung; "
                 "xóa tệp này, hoặc đổi thành PDF nếu là văn bản cần đăng (code file in content)")
-    if extension in (".svg", ".xml") and _has_active_markup(os.path.join(docs_dir, *src_uri.split("/"))):
-        return (f"tệp {extension} này chứa mã chạy được (script, on...=, javascript:); lưu lại ảnh dạng PNG hoặc "
-                "JPEG, hoặc xuất lại SVG không kèm mã (active content in an image)")
+    if extension in (".svg", ".xml"):
+        problem = _xml_problem(os.path.join(docs_dir, *src_uri.split("/")))
+        return _XML_MESSAGES[problem].format(extension) if problem else None
     return None
 
 
-def _has_active_markup(path: str) -> bool:
+_XML_MESSAGES = {
+    ACTIVE: "tệp {} này chứa mã chạy được (script, on...=, javascript:); lưu lại ảnh dạng PNG hoặc JPEG, hoặc xuất "
+            "lại SVG không kèm mã (active content in an image)",
+    NOT_UTF8: "tệp {} này không lưu dạng UTF-8 nên không kiểm tra được; xuất lại tệp dạng UTF-8, hoặc lưu ảnh dạng PNG "
+              "(XML not in UTF-8)",
+    UNREADABLE: "tệp {} này không đọc được (XML hỏng); xuất lại tệp từ chương trình vẽ, hoặc lưu ảnh dạng PNG "
+                "(malformed XML)",
+}
+
+
+def _xml_problem(path: str) -> str | None:
     with open(path, "rb") as stream:
-        return bool(_ACTIVE_MARKUP.search(stream.read()))
+        return xml_problem(stream.read())
 
 
 def _folder_problem(src_uri: str) -> str | None:
