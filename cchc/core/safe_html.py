@@ -143,7 +143,7 @@ def unsafe_scheme(url: str) -> str | None:
 
 def is_other_host(url: str) -> bool:
     """An absolute URL (http://…, //host/…): a resource the browser would fetch from another site."""
-    squeezed = _SPACE_AND_CONTROLS.sub("", url)
+    squeezed = _SPACE_AND_CONTROLS.sub("", url).replace("\\", "/")  # browsers read "/\host" as "//host"
     return squeezed.startswith("//") or urlsplit(squeezed).scheme.lower() in ("http", "https", "ftp")
 
 
