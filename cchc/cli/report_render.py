@@ -4,12 +4,11 @@ an office pastes into its report), all from the same sections (``cchc.cli.report
 
 from __future__ import annotations
 
-import csv
-import io
 import unicodedata
 
 from cchc.cli.report import YearReport
 from cchc.cli.report_sections import Table, heading_lines, report_sections
+from cchc.core.spreadsheet import SpreadsheetWriter
 from cchc.core.text import format_date
 
 CSV_HEADER = ("Phần", "Mục", "Giá trị", "Ghi chú")
@@ -80,12 +79,11 @@ def _text_table(table: Table) -> list[str]:
 
 def render_csv(report: YearReport) -> bytes:
     """One long table: a row per figure or listed item; numbers without grouping, rates with a comma."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = SpreadsheetWriter()
     writer.writerow(CSV_HEADER)
     writer.writerow(("Kỳ báo cáo", "Từ ngày", format_date(report.starts), ""))
     writer.writerow(("Kỳ báo cáo", "Đến ngày", format_date(report.ends), f"số liệu tính đến {format_date(report.as_of)}"))
     for section in report_sections(report):
         writer.writerows(section.facts)
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return writer.getvalue()
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from urllib.parse import urlsplit
@@ -11,6 +9,7 @@ from urllib.parse import urlsplit
 from icalendar import Calendar, Event
 
 from cchc.core.pages import GeneratedFile, GeneratedPage
+from cchc.core.spreadsheet import SpreadsheetWriter
 from cchc.core.text import VN_TZ, format_date
 from cchc.kinds.news.model import Article, News
 from cchc.kinds.plans.load import PLAN_SECTION, MonthState, Plan, Task, month_state, month_url
@@ -116,8 +115,7 @@ CSV_HEADER = ("Tháng", "Chủ đề", "Hình thức", "Đơn vị chủ trì", 
 
 def render_results_csv(report: PlanReport) -> bytes:
     """Per-month plan versus done, with a total row; UTF-8 with BOM so Excel reads the diacritics."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = SpreadsheetWriter()
     writer.writerow(CSV_HEADER)
     for m in report.months:
         writer.writerow((f"{m.month:02d}/{report.plan.year}", "; ".join(t.theme for t in m.tasks),
@@ -126,7 +124,7 @@ def render_results_csv(report: PlanReport) -> bytes:
                          "; ".join(t.result for t in m.tasks if t.result), m.state.label))
     writer.writerow(("Tổng cộng", f"{report.done_tasks}/{report.total_tasks} nhiệm vụ đã thực hiện", "", "",
                      sum(m.expected_articles for m in report.months), report.article_count, "", ""))
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return writer.getvalue()
 
 
 def render_ics(plan: Plan, site_url: str) -> bytes:
@@ -136,7 +134,7 @@ def render_ics(plan: Plan, site_url: str) -> bytes:
     calendar.add("prodid", "-//cchc//Ke hoach tuyen truyen CCHC//VI")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", f"{plan.title} ({plan.number})")
+    calendar.add("x-wr-calname", " ".join(f"{plan.title} ({plan.number})".split()))  # one line, as iCalendar needs
     calendar.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
     stamp = datetime.combine(plan.issued, time(0, 0), tzinfo=VN_TZ)
     for index, task in enumerate(plan.tasks, start=1):

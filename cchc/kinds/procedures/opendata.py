@@ -7,14 +7,13 @@ every field of the model; the tests check that with a round trip.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import asdict
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from cchc.core.spreadsheet import SpreadsheetWriter
 from cchc.kinds.procedures.model import (
     NO_FEE,
     PROCEDURES_DIR,
@@ -130,12 +129,11 @@ def render_json(catalogue: Catalogue, settings: Settings) -> bytes:
 @lru_cache(maxsize=1)
 def render_csv(catalogue: Catalogue, settings: Settings) -> bytes:
     """One row per procedure; lists are joined with new lines inside a cell. BOM so Excel reads UTF-8."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = SpreadsheetWriter()
     writer.writerow(CSV_COLUMNS)
     for p in catalogue.procedures:
         writer.writerow(_csv_row(p, settings.site_url))
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return writer.getvalue()
 
 
 def _csv_row(p: Procedure, site_url: str) -> list[Any]:

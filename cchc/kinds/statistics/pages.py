@@ -4,8 +4,6 @@ charts and two CSV downloads (``ho-so.csv`` per period, ``chi-so.csv`` per indic
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 from typing import Any
 
@@ -13,6 +11,7 @@ from markupsafe import Markup
 
 from cchc.core.charts import BarRow, Series, render_both, render_percent_bars, render_stacked_bars, render_value_bars
 from cchc.core.pages import GeneratedFile, GeneratedPage
+from cchc.core.spreadsheet import SpreadsheetWriter
 from cchc.core.text import format_count, format_date
 from cchc.kinds.statistics.indicators import GROUPS, Indicator, field_on_time, period_indicators
 from cchc.kinds.statistics.model import STATISTICS_SECTION, DossierPeriod, Statistics, rate_number
@@ -155,8 +154,7 @@ def render_periods_csv(periods: tuple[DossierPeriod, ...]) -> bytes:
     Channels are empty when the report gives only a total; the rate has a decimal comma ("99,8").
     No total row: periods of different lengths overlap (a year and its quarters).
     """
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = SpreadsheetWriter()
     writer.writerow(CSV_HEADER)
     for p in periods:
         received = p.received
@@ -166,7 +164,7 @@ def render_periods_csv(periods: tuple[DossierPeriod, ...]) -> bytes:
             received.total, p.resolved.early, p.resolved.on_time, p.resolved.late, p.resolved.total,
             p.in_progress.within_limit, p.in_progress.overdue, p.returned,
             "" if p.on_time_rate is None else rate_number(p.on_time_rate), p.source or "", p.note or ""))
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return writer.getvalue()
 
 
 INDICATORS_CSV_HEADER = ("Kỳ", "Từ ngày", "Đến ngày", "Lĩnh vực", "Nhóm chỉ số (Quyết định 766/QĐ-TTg)", "Chỉ số",
@@ -178,8 +176,7 @@ def render_indicators_csv(indicators: dict[DossierPeriod, tuple[Indicator, ...]]
                           today: date | None) -> bytes:
     """One row per period and indicator (and per field for the on-time rate); a missing figure has an empty
     value and "chưa có số liệu" as its note, never 0. UTF-8 with BOM."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = SpreadsheetWriter()
     writer.writerow(INDICATORS_CSV_HEADER)
     day = format_date(today) if today else ""
     for indicator in publicity:
@@ -190,7 +187,7 @@ def render_indicators_csv(indicators: dict[DossierPeriod, tuple[Indicator, ...]]
             writer.writerow((*dates, ALL_FIELDS, *_indicator_cells(indicator)))
         for figures in period.by_field:
             writer.writerow((*dates, f"{figures.label} ({figures.code})", *_indicator_cells(field_on_time(figures))))
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return writer.getvalue()
 
 
 def _indicator_cells(indicator: Indicator) -> tuple[str, ...]:
