@@ -5,11 +5,12 @@ spreadsheet formulas in the open data, and a line break in a calendar's name."""
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 
 import pytest
-from conftest import Site
+from conftest import Site, image_bytes
 from procedure_helpers import write_procedure
 from test_statistics import PERIOD_2020
 
@@ -136,3 +137,58 @@ def test_a_line_break_in_a_plan_s_title_stays_out_of_the_calendar_s_lines(site: 
     calendar = (site.site_dir / "ke-hoach/2022.ics").read_text(encoding="utf-8")
     assert "X-WR-CALNAME:Kế hoạch ATTENDEE:mailto:x@evil.vn (290/KH-SGDĐT)" in calendar.replace("\r\n ", "")
     assert not any(line.startswith("ATTENDEE") for line in calendar.splitlines())
+
+
+# --- the third pass: what Material prints from a page's front matter and from theme:, and what the checks of the
+# source cannot read ---------------------------------------------------------------------------------------------
+
+def test_a_plain_page_takes_only_the_keys_the_site_reads(site: Site):
+    site.write("content/trang-thu.md", "---\ntitle: Trang\nrevision_date: '<img src=x onerror=alert(1)>'\n"
+                                       "subtitle: '<b>x</b>'\nstatus: 'x\" onmouseover=\"alert(2)'\nhide: [tabs]\n---\n\nĐoạn.\n")
+    errors = site.build_failed()
+    assert [e.split(": ", 2)[:2] for e in errors] == [
+        ["content/trang-thu.md:3", "revision_date"], ["content/trang-thu.md:4", "subtitle"],
+        ["content/trang-thu.md:5", "status"], ["content/trang-thu.md:6", "hide"]]
+    assert errors[-1].endswith("chọn trong: navigation, toc, footer, path (unknown part to hide)")
+
+
+def test_an_image_address_the_source_check_cannot_read_is_dropped_from_the_page(site: Site):
+    site.write("content/tin-tuc/anh/a.png", image_bytes(800, 600))
+    site.article("anh-la", body="![g](&#47;&#47;evil.example/g.png)\n\n![h](https&#58;//evil.example/h.png)\n\n"
+                                "![a[b[c]]](https://evil.example/a.png)\n\n"
+                                '![e](anh/a.png){: src="https://evil.example/e.png"}\n')
+    site.build_ok()
+    page = site.html("tin-tuc/anh-la/")
+    addresses = [element.get(name, "") for element in page.select("img, source") for name in ("src", "srcset")]
+    assert {"g", "h", "e"} <= {img.get("alt") for img in page.select("img")}  # the images are there...
+    assert addresses and not any("evil" in a for a in addresses), addresses  # ...without another host's address
+
+
+def test_an_svg_may_not_open_a_frame_or_a_document_of_its_own(site: Site):
+    framed = base64.b64encode(f'<svg {SVG} onload="alert(1)"/>'.encode()).decode()
+    site.write("content/tep/khung.svg", f'<svg {SVG} xmlns:h="http://www.w3.org/1999/xhtml"><h:frameset>'
+                                        f'<h:frame src="data:image/svg+xml;base64,{framed}"/></h:frameset></svg>')
+    site.write("content/tep/nhap.svg", f'<svg {SVG}><style>@import url(https://evil.example/a.css);</style></svg>')
+    site.write("content/tep/anh-nhung.svg", f'<svg {SVG}><image href="data:image/png;base64,iVBORw0KGgo="/></svg>')
+    errors = site.build_failed()
+    assert [e.split(": ", 1)[0] for e in errors] == ["content/tep/khung.svg", "content/tep/nhap.svg"]
+
+
+@pytest.mark.parametrize("key, value, field", [
+    ("theme", {"palette": {"primary": 'x"><img/src=x/onerror=alert(1)>'}}, "theme.palette.primary"),
+    ("theme", {"direction": 'ltr"><script>alert(2)</script>'}, "theme.direction"),
+    ("theme", {"logo": 'x" onerror="alert(3)'}, "theme.logo"),
+    ("theme", {"favicon": "https://evil.example/f.ico"}, "theme.favicon"),
+    ("theme", {"font": {"text": "Roboto"}}, "theme.font"),
+    ("repo_name", "<img src=x onerror=alert(4)>", "repo_name"),
+    ("edit_uri", "javascript:alert(5)//", "edit_uri"),
+    ("extra_javascript", ["http:evil.example/b.js"], "extra_javascript[1]"),
+])
+def test_settings_material_prints_or_loads_are_words_or_the_site_s_own_files(site: Site, key, value, field):
+    if key == "theme":
+        site.config["theme"].update(value)
+    else:
+        site.config[key] = value
+    site.write_config()
+    [error] = site.build_failed()
+    assert error.startswith("mkdocs.yml:") and f": {field}: " in error

@@ -13,9 +13,13 @@ import xml.etree.ElementTree as ElementTree
 
 ACTIVE, NOT_UTF8, UNREADABLE = "active", "not-utf8", "unreadable"
 
-_RUNNING_ELEMENTS = frozenset({"script", "foreignobject", "iframe", "embed", "object", "handler", "listener"})
+_RUNNING_ELEMENTS = frozenset({"script", "foreignobject", "iframe", "frame", "frameset", "embed", "object", "applet",
+                               "portal", "form", "base", "meta", "link", "handler", "listener"})
 """Elements that run or embed a document, in any namespace (SVG's, XHTML's, or one made up with the same URI)."""
-_REFUSED_TEXT = re.compile(r"<!ENTITY|<\?xml-stylesheet", re.IGNORECASE)
+_REFUSED_TEXT = re.compile(r"<!ENTITY|<\?\s*xml-stylesheet|@import", re.IGNORECASE)
+_PICTURE_DATA = re.compile(r"^data:image/(png|jpeg|gif|webp);")
+"""The only data: URLs an SVG may hold: an embedded photo (drawing tools write them); another type (an SVG, HTML)
+is a document of its own, which ran script in a frame."""
 _SPACE_AND_CONTROLS = re.compile(r"[\x00-\x20\x7f]+")
 
 
@@ -43,7 +47,9 @@ def _runs(element: ElementTree.Element) -> bool:
         if _local(name).startswith("on"):
             return True
         squeezed = _SPACE_AND_CONTROLS.sub("", value).lower()  # browsers skip tabs and newlines in a scheme
-        if "javascript:" in squeezed or "vbscript:" in squeezed or squeezed.startswith("data:text/html"):
+        if "javascript:" in squeezed or "vbscript:" in squeezed:
+            return True
+        if squeezed.startswith("data:") and not _PICTURE_DATA.match(squeezed):
             return True
     return False
 

@@ -57,9 +57,24 @@ def _check(source: SourceFile, templates: frozenset[str] | None, log: ErrorLog, 
     if front is None:
         return
     f = Fields(front.meta, source.shown_path, log)
+    f.reject_unknown((*TEXT_FIELDS, "template", "hide"))  # Material prints others (subtitle, status…) unescaped
     for name, label in TEXT_FIELDS.items():
         f.text(name, label)
     check_template(f, templates)
+    _check_hide(f)
+
+
+HIDDEN_PARTS = ("navigation", "toc", "footer", "path")
+"""What ``hide:`` may take off a page (Material's own words)."""
+
+
+def _check_hide(f: Fields) -> None:
+    written = f.data.get("hide")
+    if written is None:
+        return
+    if not isinstance(written, list) or any(part not in HIDDEN_PARTS for part in written):
+        f.error("hide", f'"hide:" là danh sách các phần ẩn đi, chọn trong: {", ".join(HIDDEN_PARTS)} '
+                        "(unknown part to hide)")
 
 
 def check_template(f: Fields, templates: frozenset[str] | None) -> None:

@@ -7,7 +7,6 @@ line numbers, so a typo in the footer data stops the build with a clear message.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 
 from cchc.cms.hosts import GitHost, load_git_host
@@ -18,6 +17,7 @@ from cchc.core.fields import Fields
 from cchc.core.text import NotUtf8, read_utf8, slugify
 from cchc.core.yamlmarks import MarkedDict, YamlProblem, load_marked_yaml
 from cchc.site.contacts import Contact, load_feedback, load_one_stop
+from cchc.site.material_settings import check_what_material_prints, site_url_is_safe
 from cchc.site.options import OPTIONS
 from cchc.site.rules import DEFAULT_RULES, Rules, load_rules
 
@@ -134,8 +134,7 @@ def load_settings(config_path: str, site_url: str | None, project_dir: str, log:
         log.add(shown_path, problem.line, None, problem.message)
         return None
     extra = _section(config, "extra", shown_path, log, "")
-    Fields(extra, shown_path, log, "extra.").reject_unknown(EXTRA_SECTIONS)
-    _check_local_assets(config, shown_path, log)
+    check_what_material_prints(config, extra, shown_path, log)
     department = _load_department(_section(extra, "department", shown_path, log, "extra."), shown_path, log)
     news = _fields(extra, "news", shown_path, log)
     feeds = _fields(extra, "feeds", shown_path, log)
@@ -149,10 +148,7 @@ def load_settings(config_path: str, site_url: str | None, project_dir: str, log:
         log.add(shown_path, config.line_of("site_url") if config else 1, "site_url",
                 'thiếu địa chỉ trang (site_url); thêm dòng "site_url: https://cchc.sogddt.example.gov.vn/" '
                 "vì luồng RSS/Atom và sitemap cần địa chỉ tuyệt đối (site_url is required for feeds)")
-    if site_url and not _SITE_URL.match(site_url):
-        log.add(shown_path, config.line_of("site_url") if config else 1, "site_url",
-                f'địa chỉ trang "{site_url}" không đúng dạng; viết như "https://cchc.sogddt.example.gov.vn/" (chỉ '
-                "chữ không dấu, số và . - _ ~ / %) vì địa chỉ này được in vào mọi trang (malformed site_url)")
+    if site_url and not site_url_is_safe(site_url, config, shown_path, log):
         return None
     if department is None or not site_url:
         return None
@@ -160,26 +156,6 @@ def load_settings(config_path: str, site_url: str | None, project_dir: str, log:
     one_stop = load_one_stop(_fields(extra, "one_stop", shown_path, log), department)
     return Settings(site_url if site_url.endswith("/") else site_url + "/", department,
                     categories, per_page or 10, feed_limit or 20, feedback, one_stop, rules, git_host)
-
-
-EXTRA_SECTIONS = ("department", "news", "feeds", "feedback", "one_stop", "rules", "cms", "cchc", "generator")
-"""The keys ``extra:`` may hold: cchc's sections, and Material's ``generator`` (its footer credit). Every other key
-Material would read (``analytics``, ``consent``, ``homepage``, ``polyfills``, ``scope``…) it prints into every page
-unescaped, loads from another host, or runs as script, so it is refused rather than passed on."""
-_SITE_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/%-]*)?$")
-"""Material writes the site address's path into an inline script (its storage scope): nothing that could end it."""
-
-
-def _check_local_assets(config: MarkedDict | None, path: str, log: ErrorLog) -> None:
-    """``extra_javascript`` and ``extra_css`` name the site's own files: the site loads nothing from other hosts."""
-    for key in ("extra_javascript", "extra_css"):
-        items = config.get(key) if isinstance(config, MarkedDict) else None
-        for index, item in enumerate(items if isinstance(items, list) else []):
-            address = str(item.get("path", "") if isinstance(item, dict) else item).strip()
-            if "://" in address or address.replace("\\", "/").startswith("//"):  # browsers read \ as /
-                log.add(path, items.line_of(index), f"{key}[{index + 1}]",
-                        f'"{address}" tải từ máy chủ khác, nhưng trang không tải gì từ nơi khác; lưu tệp vào '
-                        f"overrides/assets/ và ghi đường dẫn tới tệp đó (asset from another host)")
 
 
 def _fields(extra: MarkedDict, name: str, path: str, log: ErrorLog) -> Fields:
