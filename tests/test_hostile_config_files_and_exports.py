@@ -180,6 +180,7 @@ def test_an_svg_may_not_open_a_frame_or_a_document_of_its_own(site: Site):
     ("theme", {"logo": 'x" onerror="alert(3)'}, "theme.logo"),
     ("theme", {"favicon": "https://evil.example/f.ico"}, "theme.favicon"),
     ("theme", {"font": {"text": "Roboto"}}, "theme.font"),
+    ("theme", {"language": 'vi"><x>'}, "theme.language"),
     ("repo_name", "<img src=x onerror=alert(4)>", "repo_name"),
     ("edit_uri", "javascript:alert(5)//", "edit_uri"),
     ("extra_javascript", ["http:evil.example/b.js"], "extra_javascript[1]"),

@@ -72,6 +72,8 @@ def _check_theme(config: MarkedDict | None, path: str, log: ErrorLog) -> None:
         if value is not None and not (isinstance(value, str) and _LOCAL_FILE.match(value)):
             refuse(key, theme.line_of(key), f'"{value}" phải là đường dẫn tới tệp của trang (ví dụ '
                                             f'"assets/images/{key}.png"), chỉ gồm chữ không dấu, số và . _ - /')
+    if theme.get("language") not in (None, "vi"):  # cchc's own words are Vietnamese; another language stopped the build
+        refuse("language", theme.line_of("language"), 'để "language: vi": chuyên trang viết bằng tiếng Việt')
     if theme.get("direction") not in (None, "ltr", "rtl"):
         refuse("direction", theme.line_of("direction"), 'chỉ nhận "ltr" (trái sang phải) hoặc "rtl"')
     palettes = theme.get("palette")
