@@ -65,7 +65,7 @@ class EditSession:
         self.process = subprocess.Popen(
             [str(Path(sys.executable).parent / "cchc"), "edit", "--cong", str(self.port), "--cong-soan-bai",
              str(self.cms_port)], cwd=self.project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-            text=True, encoding="utf-8")
+            text=True, encoding="utf-8", start_new_session=True)  # its own group: a failed stop kills all of it
         threading.Thread(target=self._read_output, daemon=True).start()
         self.wait_for_output("Nhấn Ctrl+C để dừng", seconds=180)
         return self
@@ -91,8 +91,12 @@ class EditSession:
         return self.process.wait(timeout=30)
 
     def __exit__(self, *exc_info) -> None:
-        if self.stop() is None:
-            self.process.kill()
+        try:
+            self.stop()
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)  # cchc edit and both servers, never left running
+            self.process.wait()
+            raise
 
 
 def screenshot(driver, name: str) -> Path:

@@ -115,9 +115,12 @@ def _stop_as_ctrl_c(signum, frame) -> None:
 def run(project_dir: str, config_file: str, port: int, cms_port: int) -> int:
     """Start both, print the two addresses, and keep them running until Ctrl+C (or one of them stops).
 
-    A stop asked by the system (SIGTERM: a service manager, a closed session) stops both as Ctrl+C does.
+    A stop asked by the system (SIGTERM: a service manager, a closed session) stops both as Ctrl+C does. Ctrl+C is
+    handled here too: Python leaves SIGINT ignored in a process started with it ignored (from a background job),
+    and then Ctrl+C did nothing.
     """
-    signal.signal(signal.SIGTERM, _stop_as_ctrl_c)
+    for stop_signal in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop_signal, _stop_as_ctrl_c)
     servers = start(project_dir, config_file, port, cms_port)
     try:
         wait_until_ready(servers, port, cms_port)
