@@ -10,6 +10,7 @@ a word, a file of the site, or absent.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from cchc.core.errors import ErrorLog
 from cchc.core.fields import Fields
@@ -60,30 +61,41 @@ def _check_theme(config: MarkedDict | None, path: str, log: ErrorLog) -> None:
     """The ``theme:`` values Material prints into every page unescaped, or loads: words, the site's own files, and
     no fonts from Google (``font: false``). Material's repository link and edit button are not used."""
     theme = config.get("theme") if isinstance(config, MarkedDict) else None
-    if not isinstance(theme, MarkedDict):
-        return
-    def refuse(key: str, line: int | None, what: str) -> None:
-        log.add(path, line, f"theme.{key}", f"{what} (unsafe theme setting)")
-    if theme.get("font", False) is not False:
-        refuse("font", theme.line_of("font"), 'để "font: false": phông chữ của Material tải từ Google, nhưng trang '
-                                              "không tải gì từ nơi khác")
-    for key in ("logo", "favicon"):
-        value = theme.get(key)
-        if value is not None and not (isinstance(value, str) and _LOCAL_FILE.match(value)):
-            refuse(key, theme.line_of(key), f'"{value}" phải là đường dẫn tới tệp của trang (ví dụ '
-                                            f'"assets/images/{key}.png"), chỉ gồm chữ không dấu, số và . _ - /')
-    if theme.get("language") not in (None, "vi"):  # cchc's own words are Vietnamese; another language stopped the build
-        refuse("language", theme.line_of("language"), 'để "language: vi": chuyên trang viết bằng tiếng Việt')
-    if theme.get("direction") not in (None, "ltr", "rtl"):
-        refuse("direction", theme.line_of("direction"), 'chỉ nhận "ltr" (trái sang phải) hoặc "rtl"')
-    palettes = theme.get("palette")
-    for palette in palettes if isinstance(palettes, list) else [palettes] if palettes is not None else []:
-        values = palette.items() if isinstance(palette, MarkedDict) else [("palette", palette)]
-        for key, value in values:
-            if key in ("scheme", "primary", "accent") and not (isinstance(value, str) and _THEME_WORD.match(value)):
-                refuse(f"palette.{key}", palette.line_of(key) if isinstance(palette, MarkedDict) else None,
-                       f'"{value}" phải là tên màu của Material, như "indigo" hoặc "default"')
+    if isinstance(theme, MarkedDict):
+        for key, line, what in (*_theme_problems(theme), *_palette_problems(theme.get("palette"))):
+            log.add(path, line, f"theme.{key}", f"{what} (unsafe theme setting)")
     for key in ("repo_url", "repo_name", "edit_uri"):
         if isinstance(config, MarkedDict) and config.get(key) is not None:
             log.add(path, config.line_of(key), key, f'xóa dòng "{key}:": chuyên trang không dùng liên kết kho mã '
                                                     "và nút sửa trang của Material (repository link not used)")
+
+
+def _theme_problems(theme: MarkedDict) -> list[tuple[str, int | None, str]]:
+    found = []
+    if theme.get("font", False) is not False:
+        found.append(("font", theme.line_of("font"), 'để "font: false": phông chữ của Material tải từ Google, nhưng '
+                                                     "trang không tải gì từ nơi khác"))
+    for key in ("logo", "favicon"):
+        value = theme.get(key)
+        if value is not None and not (isinstance(value, str) and _LOCAL_FILE.match(value)):
+            found.append((key, theme.line_of(key), f'"{value}" phải là đường dẫn tới tệp của trang (ví dụ '
+                                                   f'"assets/images/{key}.png"), chỉ gồm chữ không dấu, số và . _ - /'))
+    if theme.get("language") not in (None, "vi"):  # cchc's words are Vietnamese; another language stopped the build
+        found.append(("language", theme.line_of("language"), 'để "language: vi": chuyên trang viết bằng tiếng Việt'))
+    if theme.get("direction") not in (None, "ltr", "rtl"):
+        found.append(("direction", theme.line_of("direction"), 'chỉ nhận "ltr" (trái sang phải) hoặc "rtl"'))
+    return found
+
+
+def _palette_problems(palettes: Any) -> list[tuple[str, int | None, str]]:
+    """``palette:`` is one set of colours or a list of them (light and dark); each value is one of Material's names."""
+    found = []
+    for palette in palettes if isinstance(palettes, list) else [palettes]:
+        if not isinstance(palette, MarkedDict):
+            continue
+        for key in ("scheme", "primary", "accent"):
+            value = palette.get(key)
+            if value is not None and not (isinstance(value, str) and _THEME_WORD.match(value)):
+                found.append((f"palette.{key}", palette.line_of(key),
+                              f'"{value}" phải là tên màu của Material, như "indigo" hoặc "default"'))
+    return found
