@@ -2,6 +2,9 @@
 
 Templates mark what is searchable (``data-pagefind-body`` on an article, procedure, question,
 document or plan; ``data-pagefind-filter`` for its kind and field); every other page is left out.
+Pagefind's UI writes filter names and values into the search page as HTML, so they are fixed words (the kind,
+a field's label from ``FIELD_LABELS``), never text an editor wrote; the sanitizer keeps no ``data-`` attribute
+of a body, so an editor cannot add one.
 
 News articles get a Pagefind bundle of their own (``pagefind-tin-tuc/``; everything else is in
 ``pagefind/``). On a large site they are most of the text, and Pagefind takes seconds to compress
