@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 from typing import Any, Iterable
 
 from cchc.core.errors import ErrorLog
@@ -95,6 +96,22 @@ class Fields:
                              "(expected a whole number)")
             return default
         return value
+
+    def decimal(self, name: str, label: str, *, required: bool = False, example: str = "4 hoặc 4,5") -> Decimal | None:
+        """A number as Vietnamese write it ("4,5") or as YAML reads it (4.5); never negative."""
+        value = self.raw(name, label, required)
+        if value is None:
+            return None
+        written = written_text(value).strip()
+        try:
+            number = Decimal(written.replace(",", "."))
+        except InvalidOperation:
+            number = None
+        if isinstance(value, bool) or number is None or not number.is_finite() or number < 0:
+            self.error(name, f'{label} phải là số từ 0 trở lên, ví dụ {example}; không phải "{written}" '
+                             "(expected a number)")
+            return None
+        return number
 
     def moment(self, name: str, label: str, *, required: bool = False) -> datetime | None:
         """A date and time in Vietnam time; a date alone means midnight."""

@@ -7,12 +7,11 @@ period never add up to more than the period itself; each such slip is an error n
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from cchc.core.declaration import Field, labels_of
 from cchc.core.fields import Fields
-from cchc.core.yamlmarks import MarkedDict, written_text
+from cchc.core.yamlmarks import MarkedDict
 from cchc.kinds.procedures.vocabulary import FIELD_LABELS
 from cchc.kinds.statistics.fields import (
     BY_FIELD_FIELDS,
@@ -35,7 +34,7 @@ def read_index_figures(p: Fields, received: Received, resolved: Resolved, in_pro
     """The period's optional figures, as ``DossierPeriod`` keywords."""
     digitised = _record(p, "digitised", DIGITISED_FIELDS)
     values = dict(
-        average_days=read_decimal(p, "average_days", _PERIOD["average_days"]),
+        average_days=p.decimal("average_days", _PERIOD["average_days"]),
         apologies=p.integer("apologies", _PERIOD["apologies"], minimum=0),
         feedback=_share(p, "feedback", FEEDBACK_FIELDS),
         payments=_share(p, "payments", PAYMENT_FIELDS),
@@ -52,22 +51,6 @@ def read_index_figures(p: Fields, received: Received, resolved: Resolved, in_pro
             p.error(name, f"{label} {value} lớn hơn {whole_label} của kỳ ({whole}); kiểm tra lại hai số "
                           "(part larger than its whole)", p.data["digitised"].line_of(name.split(".")[1]))
     return values
-
-
-def read_decimal(f: Fields, name: str, label: str) -> Decimal | None:
-    """A number of days as Vietnamese write it: "4,5" or 4.5; never negative."""
-    value = f.raw(name, label, required=False)
-    if value is None:
-        return None
-    written = written_text(value).strip()
-    try:
-        number = Decimal(written.replace(",", "."))
-    except InvalidOperation:
-        number = None
-    if isinstance(value, bool) or number is None or not number.is_finite() or number < 0:
-        f.error(name, f'{label} phải là số từ 0 trở lên, ví dụ 4 hoặc 4,5; không phải "{written}" (expected a number)')
-        return None
-    return number
 
 
 def _record(p: Fields, name: str, fields: tuple[Field, ...]) -> dict[str, int]:
@@ -140,8 +123,8 @@ def _read_field_entry(f: Fields, overdue_is_late: bool) -> FieldFigures | None:
     received = f.integer("received", _BY_FIELD["received"], minimum=0)
     if received is None and "received" not in f.data:
         f.missing("received", _BY_FIELD["received"])
-    resolved = _counts(f, "resolved", RESOLVED_FIELDS, required=True)
-    in_progress = _counts(f, "in_progress", IN_PROGRESS_FIELDS, required=False)
+    resolved = read_counts(f, "resolved", _BY_FIELD["resolved"], RESOLVED_FIELDS, required=True)
+    in_progress = read_counts(f, "in_progress", _BY_FIELD["in_progress"], IN_PROGRESS_FIELDS, required=False)
     if len(f.log.errors) > errors_before or code is None or received is None:
         return None
     code = code.upper().replace(" ", "")
@@ -149,15 +132,16 @@ def _read_field_entry(f: Fields, overdue_is_late: bool) -> FieldFigures | None:
                         overdue_is_late)
 
 
-def _counts(f: Fields, name: str, fields: tuple[Field, ...], *, required: bool) -> dict[str, int]:
+def read_counts(f: Fields, name: str, label: str, fields: tuple[Field, ...], *, required: bool) -> dict[str, int]:
+    """Numbers of dossiers written as lines under ``name:`` (``resolved:``, ``in_progress:``); one left out is 0."""
     zeros = {spec.name: 0 for spec in fields}
     value = f.data.get(name)
     if value is None:
         if required:
-            f.missing(name, _BY_FIELD[name])
+            f.missing(name, label)
         return zeros
     if not isinstance(value, MarkedDict):
-        f.error(name, f'{_BY_FIELD[name]} ghi thành các dòng {", ".join(f"{k}:" for k in zeros)} thụt vào dưới '
+        f.error(name, f'{label} ghi thành các dòng {", ".join(f"{k}:" for k in zeros)} thụt vào dưới '
                       f'"{name}:" (expected a mapping)')
         return zeros
     sub = f.item(value, f"{f.prefix}{name}.")

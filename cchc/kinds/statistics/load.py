@@ -18,7 +18,7 @@ from cchc.core.reading import SourceFile, guarded, read_yaml_mapping
 from cchc.core.text import format_date
 from cchc.core.yamlmarks import MarkedDict, written_text
 from cchc.kinds.statistics.fields import FIELDS, IN_PROGRESS_FIELDS, PERIOD_FIELDS, RECEIVED_FIELDS, RESOLVED_FIELDS
-from cchc.kinds.statistics.figures import read_index_figures
+from cchc.kinds.statistics.figures import read_counts, read_index_figures
 from cchc.kinds.statistics.model import (
     DATA_URIS,
     PERIOD_HINT,
@@ -40,9 +40,6 @@ if TYPE_CHECKING:
     from cchc.site.content import LoadContext
 
 _PERIOD_FIELDS = labels_of(PERIOD_FIELDS)
-_RECEIVED_FIELDS = labels_of(RECEIVED_FIELDS)
-_RESOLVED_FIELDS = labels_of(RESOLVED_FIELDS)
-_IN_PROGRESS_FIELDS = labels_of(IN_PROGRESS_FIELDS)
 _FILE_LISTS = {spec.name: spec.label for spec in FIELDS}
 
 
@@ -97,8 +94,9 @@ def _read_period(p: Fields, line: int, seen: dict[Any, tuple[str, int]], overdue
     name = _read_period_name(p, seen)
     starts, ends = _read_dates(p, name)
     received = _read_received(p)
-    resolved = Resolved(**_counts(p, "resolved", _RESOLVED_FIELDS, required=True))
-    in_progress = InProgress(**_counts(p, "in_progress", _IN_PROGRESS_FIELDS, required=False))
+    resolved = Resolved(**read_counts(p, "resolved", _PERIOD_FIELDS["resolved"], RESOLVED_FIELDS, required=True))
+    in_progress = InProgress(**read_counts(p, "in_progress", _PERIOD_FIELDS["in_progress"], IN_PROGRESS_FIELDS,
+                                        required=False))
     values = dict(
         name=name, starts=starts, ends=ends,
         carried_over=_count(p, "carried_over", _PERIOD_FIELDS),
@@ -154,26 +152,10 @@ def _count(f: Fields, name: str, labels: dict[str, str]) -> int:
     return 0 if value is None else value
 
 
-def _counts(p: Fields, name: str, labels: dict[str, str], *, required: bool) -> dict[str, int]:
-    zeros = {key: 0 for key in labels}
-    value = p.data.get(name)
-    if value is None:
-        if required:
-            p.missing(name, _PERIOD_FIELDS[name])
-        return zeros
-    if not isinstance(value, MarkedDict):
-        p.error(name, f"{_PERIOD_FIELDS[name]} ghi thành các dòng "
-                      f'{", ".join(f"{key}:" for key in labels)} thụt vào dưới "{name}:" (expected a mapping)')
-        return zeros
-    sub = p.item(value, f"{p.prefix}{name}.")
-    sub.reject_unknown(labels)
-    return {key: _count(sub, key, labels) for key in labels}
-
-
 def _read_received(p: Fields) -> Received:
     value = p.data.get("received")
     if isinstance(value, MarkedDict):
-        split = _counts(p, "received", _RECEIVED_FIELDS, required=True)
+        split = read_counts(p, "received", _PERIOD_FIELDS["received"], RECEIVED_FIELDS, required=True)
         return Received(sum(split.values()), **split)
     if value is None:
         p.missing("received", _PERIOD_FIELDS["received"])

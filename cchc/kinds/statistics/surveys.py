@@ -46,8 +46,8 @@ def read_result(r: Fields, line: int, seen: dict[Any, tuple[str, int]]) -> Index
     r.reject_unknown(_RESULT)
     year = read(r, _RESULT["year"])
     index = read(r, _RESULT["index"])
-    score = _read_number(r, "score", required=True)
-    max_score = _read_number(r, "max_score", required=False)
+    score = r.decimal("score", _RESULT["score"].label, required=True, example="85 hoặc 85,6")
+    max_score = r.decimal("max_score", _RESULT["max_score"].label, example="85 hoặc 85,6")
     values = dict(year=year, index=index, score=score, max_score=max_score if max_score is not None else Decimal(100),
                   rank=r.integer("rank", _RESULT["rank"].label), ranked_among=r.integer("ranked_among",
                                                                                        _RESULT["ranked_among"].label),
@@ -83,18 +83,3 @@ def _read_percent(s: Fields, name: str, label: str, *, required: bool) -> Decima
     return percent
 
 
-def _read_number(r: Fields, name: str, *, required: bool) -> Decimal | None:
-    """A score as written: "85,6", 85.6 or 100; never negative."""
-    label = _RESULT[name].label
-    value = r.raw(name, label, required=required)
-    if value is None:
-        return None
-    written = written_text(value).strip()
-    try:
-        number = Decimal(written.replace(",", "."))
-    except InvalidOperation:
-        number = None
-    if isinstance(value, bool) or number is None or not number.is_finite() or number < 0:
-        r.error(name, f'{label} phải là số từ 0 trở lên, ví dụ 85 hoặc 85,6; không phải "{written}" (expected a number)')
-        return None
-    return number
