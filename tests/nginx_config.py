@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import http.client
+import os
 import re
 import shutil
 import ssl
@@ -20,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from browser import REPO, require_tool
-from test_site_files import NGINX, require_nginx_as_root
 
+NGINX = Path("/usr/sbin/nginx")
 SHIPPED = REPO / "cchc" / "publish" / "nginx" / "cchc.conf"
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so")
 DOMAIN = "cchc.sogddt.soctrang.example.vn"
@@ -32,7 +33,7 @@ daemon off;
 worker_processes 1;
 pid {folder}/nginx.pid;
 error_log {folder}/error.log;
-load_module {brotli};
+{modules}
 events {{ worker_connections 64; }}
 http {{
     include /etc/nginx/mime.types;
@@ -46,7 +47,15 @@ http {{
     include {folder}/cchc.conf;
 }}
 """
-"""What Debian's /etc/nginx/nginx.conf gives the shipped file: mime.types, the module the brotli package enables."""
+"""What Debian's /etc/nginx/nginx.conf gives a server's file (the shipped one, or a test's own): mime.types, and the
+module the brotli package enables when asked for."""
+
+
+def require_nginx_as_root() -> None:
+    """nginx serves as www-data only when started by root; under CI a missing nginx or root is a failure."""
+    require_tool("nginx", NGINX, "apt-get install nginx")
+    if os.geteuid() != 0:
+        require_tool("root (nginx switches to www-data only when started as root)", None, "run the tests as root")
 
 
 @dataclass(frozen=True)
@@ -83,13 +92,16 @@ def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
     return cert, key
 
 
-def write_harness(folder: Path, conf_text: str) -> Path:
+def write_harness(folder: Path, conf_text: str, *, brotli: bool = True) -> Path:
+    """nginx's main file in ``folder``, around ``conf_text`` (server blocks); with the brotli module if asked."""
     require_nginx_as_root()
-    require_tool("nginx's brotli module", BROTLI_MODULE, "apt-get install libnginx-mod-http-brotli-filter")
+    if brotli:
+        require_tool("nginx's brotli module", BROTLI_MODULE, "apt-get install libnginx-mod-http-brotli-filter")
     (folder / "temp").mkdir(exist_ok=True)
     (folder / "cchc.conf").write_text(conf_text, encoding="utf-8")
     main = folder / "nginx.conf"
-    main.write_text(HARNESS.format(folder=folder, brotli=BROTLI_MODULE), encoding="utf-8")
+    modules = f"load_module {BROTLI_MODULE};" if brotli else ""
+    main.write_text(HARNESS.format(folder=folder, modules=modules), encoding="utf-8")
     return main
 
 

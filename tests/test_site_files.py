@@ -20,13 +20,12 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from browser import require_tool
 from conftest import Site, build_copied_example, copy_example
+from nginx_config import nginx_command, write_harness
 from test_serve import free_port, wait_for
 
 from cchc.search.index import BUNDLES
 
-NGINX = Path("/usr/sbin/nginx")
 PUBLISHED = ("pagefind/pagefind-entry.json", "pagefind-tin-tuc/pagefind-entry.json", "rss.xml",
              "tin-tuc/tep/thong-bao-371-tb-sgddt.pdf", "thu-tuc-hanh-chinh/thu-tuc.json", "ke-hoach/2022.ics")
 """Files of each way cchc publishes: Pagefind, feeds, copied attachments, generated files."""
@@ -105,32 +104,10 @@ def wait_until(condition, seconds: float = 60) -> None:
         time.sleep(0.2)
 
 
-def require_nginx_as_root() -> None:
-    """nginx serves as www-data only when started by root; under CI a missing nginx or root is a failure."""
-    require_tool("nginx", NGINX, "apt-get install nginx")
-    if os.geteuid() != 0:
-        require_tool("root (nginx switches to www-data only when started as root)", None, "run the tests as root")
-
-
-NGINX_CONF = """\
-user www-data;
-daemon off;
-worker_processes 1;
-pid {root}/nginx.pid;
-error_log {root}/error.log;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    access_log off;
-    client_body_temp_path {root}/temp/body;
-    proxy_temp_path {root}/temp/proxy;
-    fastcgi_temp_path {root}/temp/fastcgi;
-    uwsgi_temp_path {root}/temp/uwsgi;
-    scgi_temp_path {root}/temp/scgi;
-    server {{
-        listen 127.0.0.1:{port};
-        root {site};
-    }}
+SERVER = """\
+server {{
+    listen 127.0.0.1:{port};
+    root {site};
 }}
 """
 
@@ -138,13 +115,9 @@ http {{
 @pytest.fixture
 def nginx(published: Path, tmp_path: Path):
     """Debian's nginx serving the published site on 127.0.0.1, its workers running as www-data."""
-    require_nginx_as_root()
-    (tmp_path / "temp").mkdir()
     port = free_port()
-    conf = tmp_path / "nginx.conf"
-    conf.write_text(NGINX_CONF.format(root=tmp_path, port=port, site=published), encoding="utf-8")
-    process = subprocess.Popen([str(NGINX), "-c", str(conf), "-p", str(tmp_path), "-e", str(tmp_path / "error.log")],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    main = write_harness(tmp_path, SERVER.format(port=port, site=published), brotli=False)
+    process = subprocess.Popen(nginx_command(main), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_for(f"http://127.0.0.1:{port}/", "<html")
         yield f"http://127.0.0.1:{port}/"
