@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ElementTree
 
+from cchc.core.safe_html import as_browser_reads
+
 ACTIVE, NOT_UTF8, UNREADABLE = "active", "not-utf8", "unreadable"
 
 _RUNNING_ELEMENTS = frozenset({"script", "foreignobject", "iframe", "frame", "frameset", "embed", "object", "applet",
@@ -20,7 +22,6 @@ _REFUSED_TEXT = re.compile(r"<!ENTITY|<\?\s*xml-stylesheet|@import", re.IGNORECA
 _PICTURE_DATA = re.compile(r"^data:image/(png|jpeg|gif|webp);")
 """The only data: URLs an SVG may hold: an embedded photo (drawing tools write them); another type (an SVG, HTML)
 is a document of its own, which ran script in a frame."""
-_SPACE_AND_CONTROLS = re.compile(r"[\x00-\x20\x7f]+")
 
 
 def xml_problem(data: bytes) -> str | None:
@@ -46,7 +47,7 @@ def _runs(element: ElementTree.Element) -> bool:
     for name, value in element.attrib.items():
         if _local(name).startswith("on"):
             return True
-        squeezed = _SPACE_AND_CONTROLS.sub("", value).lower()  # browsers skip tabs and newlines in a scheme
+        squeezed = as_browser_reads(value).lower()
         if "javascript:" in squeezed or "vbscript:" in squeezed:
             return True
         if squeezed.startswith("data:") and not _PICTURE_DATA.match(squeezed):

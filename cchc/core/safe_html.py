@@ -85,6 +85,11 @@ _DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s|$)")
 _SPACE_AND_CONTROLS = re.compile(r"[\x00-\x20\x7f]+")
 
 
+def as_browser_reads(url: str) -> str:
+    """The address without the spaces, tabs, newlines and control characters a browser skips in it."""
+    return _SPACE_AND_CONTROLS.sub("", url)
+
+
 def body_problems(markdown: str, first_line: int, images_folder: str) -> list[tuple[int, str]]:
     """(line, message) for each thing in a Markdown body that would run, be dropped, or load from elsewhere.
 
@@ -138,14 +143,14 @@ def _without_code(markdown: str) -> str:
 
 def unsafe_scheme(url: str) -> str | None:
     """"javascript", "vbscript" or "data" when a URL would run or carry code, as a browser reads it."""
-    squeezed = _SPACE_AND_CONTROLS.sub("", url).lower()  # browsers ignore tabs and newlines in a scheme
+    squeezed = as_browser_reads(url).lower()
     scheme = squeezed.split(":", 1)[0] if ":" in squeezed else ""
     return scheme if scheme in ("javascript", "vbscript", "data", "livescript") else None
 
 
 def is_other_host(url: str) -> bool:
     """An absolute URL (http://…, //host/…): a resource the browser would fetch from another site."""
-    squeezed = _SPACE_AND_CONTROLS.sub("", url).replace("\\", "/")  # browsers read "/\host" as "//host"
+    squeezed = as_browser_reads(url).replace("\\", "/")  # browsers read "/\host" as "//host"
     return squeezed.startswith("//") or urlsplit(squeezed).scheme.lower() in ("http", "https", "ftp")
 
 

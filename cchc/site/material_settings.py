@@ -14,6 +14,7 @@ from typing import Any
 
 from cchc.core.errors import ErrorLog
 from cchc.core.fields import Fields
+from cchc.core.safe_html import is_other_host
 from cchc.core.yamlmarks import MarkedDict
 
 
@@ -46,7 +47,7 @@ def _check_local_assets(config: MarkedDict | None, path: str, log: ErrorLog) -> 
         items = config.get(key) if isinstance(config, MarkedDict) else None
         for index, item in enumerate(items if isinstance(items, list) else []):
             address = str(item.get("path", "") if isinstance(item, dict) else item).strip()
-            if _SCHEME.match(address) or address.replace("\\", "/").startswith("//"):  # browsers read \ as /
+            if _SCHEME.match(address) or is_other_host(address):
                 log.add(path, items.line_of(index), f"{key}[{index + 1}]",
                         f'"{address}" tải từ máy chủ khác, nhưng trang không tải gì từ nơi khác; lưu tệp vào '
                         f"overrides/assets/ và ghi đường dẫn tới tệp đó (asset from another host)")
