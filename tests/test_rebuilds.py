@@ -4,7 +4,7 @@ import json
 import os
 
 from conftest import FIXED_EPOCH, Site, search_fragments
-from jinja2 import DictLoader, Environment
+from jinja2 import DictLoader, Environment, FileSystemLoader
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from procedure_helpers import write_procedure
@@ -133,6 +133,26 @@ def test_templates_compiled_in_an_earlier_build_are_reused_until_their_source_ch
     assert render() == "Xin chào Sóc Trăng"
     sources["page.html"] = "Chào mừng {{ name }}"
     assert render() == "Chào mừng Sóc Trăng"
+
+
+def test_compiled_templates_shared_by_two_projects_keep_each_projects_file_and_escaping(tmp_path):
+    """One cache serves every mkdocs.yml of the process (the suite's hundreds of builds): a template of the same name
+    in another folder, or autoescaped in one project and not in the other, is compiled for each."""
+    compiled = CompiledTemplates()
+    for project, greeting in (("a", "Xin chào"), ("b", "Chào mừng")):
+        (tmp_path / project).mkdir()
+        (tmp_path / project / "page.html").write_text(greeting + " {{ name }}", encoding="utf-8")
+
+    def render(project: str, escaped: bool) -> str:
+        env = Environment(loader=FileSystemLoader(str(tmp_path / project)), bytecode_cache=compiled,
+                          autoescape=lambda name: escaped)
+        return env.get_template("page.html").render(name="<b>Sóc Trăng</b>")
+
+    assert render("a", escaped=True) == "Xin chào &lt;b&gt;Sóc Trăng&lt;/b&gt;"
+    assert render("b", escaped=True) == "Chào mừng &lt;b&gt;Sóc Trăng&lt;/b&gt;"
+    assert render("a", escaped=False) == "Xin chào <b>Sóc Trăng</b>"
+    assert render("a", escaped=True) == "Xin chào &lt;b&gt;Sóc Trăng&lt;/b&gt;"
+    assert len(compiled._code) == 3
 
 
 def test_dirty_rebuild_renders_again_a_page_whose_markdown_link_now_leads_elsewhere(site):

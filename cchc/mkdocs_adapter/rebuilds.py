@@ -14,7 +14,8 @@ rebuild can reuse what did not change instead of redoing it:
   environment for every build, and compiling Material's templates again took half a second
   of each rebuild. Jinja checks each template's source checksum, so an edited one is compiled anew.
 
-The memory is per mkdocs.yml and holds only the previous build. Two computations keep their last
+The memory is per mkdocs.yml and holds only the previous build (the compiled templates are kept for every
+mkdocs.yml of the process). Two computations keep their last
 result where they are, with ``functools.lru_cache``, because their inputs are all in their key
 and their cost is in every rebuild: the related-articles ranking (``cchc.kinds.news.load.rank_related``) and
 the catalogue's open data (``cchc.kinds.procedures.opendata``).
@@ -29,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any, Hashable
 from urllib.parse import unquote
 
+from jinja2 import Environment
 from jinja2.bccache import Bucket, BytecodeCache
 
 from cchc.core.memo import FileMemo
@@ -89,6 +91,15 @@ class CompiledTemplates(BytecodeCache):
     def __init__(self) -> None:
         self._code: dict[str, bytes] = {}
 
+    def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
+        """Jinja's bucket, keyed also by whether the template is autoescaped: the compiled code depends on it, and
+        it is decided per project (``cchc.core.escaping``), which the name and file alone do not tell."""
+        escaped = environment.autoescape(name) if callable(environment.autoescape) else environment.autoescape
+        bucket = Bucket(environment, f"{self.get_cache_key(name, filename)}:{int(bool(escaped))}",
+                        self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
+
     def load_bytecode(self, bucket: Bucket) -> None:
         code = self._code.get(bucket.key)
         if code is not None:
@@ -104,8 +115,12 @@ class Memory:
     pages: PageMemo = field(default_factory=PageMemo)
     search: BackgroundIndexer = field(default_factory=BackgroundIndexer)
     indexed: IndexedPages = field(default_factory=IndexedPages)
-    templates: CompiledTemplates = field(default_factory=CompiledTemplates)
 
+
+COMPILED_TEMPLATES = CompiledTemplates()
+"""Shared by every mkdocs.yml of the process: a template's key is its name and file, and Jinja checks its source,
+so two projects never get each other's code, while Material's templates are compiled once (the test suite builds
+hundreds of small sites in one process)."""
 
 _MEMORIES: dict[str, Memory] = {}
 """One memory per mkdocs.yml for the life of the process: the only state kept between builds."""

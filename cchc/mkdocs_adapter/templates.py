@@ -14,7 +14,7 @@ from cchc.kinds.news.pages import lead_and_rest
 from cchc.kinds.questions.pages import plain_text_with_breaks
 from cchc.kinds.registry import template_dirs
 from cchc.mkdocs_adapter.chrome_cache import ChromeCache, add_kind_templates, add_material_prefix, translations
-from cchc.mkdocs_adapter.rebuilds import Memory
+from cchc.mkdocs_adapter.rebuilds import COMPILED_TEMPLATES
 
 
 def own_template_dirs(config: MkDocsConfig) -> list[str]:
@@ -35,7 +35,7 @@ def one_storage_scope(config: MkDocsConfig) -> None:
         config.extra["scope"] = urlsplit(config.site_url).path or "/"
 
 
-def prepare_templates(env: Environment, config: MkDocsConfig, memory: Memory, chrome_cache: bool) -> None:
+def prepare_templates(env: Environment, config: MkDocsConfig, chrome_cache: bool) -> None:
     """Filters for Vietnamese dates and sizes, the once-per-build menus and texts (``cchc.mkdocs_adapter.chrome_cache``),
     and templates compiled once per process (``cchc.mkdocs_adapter.rebuilds``).
 
@@ -44,7 +44,7 @@ def prepare_templates(env: Environment, config: MkDocsConfig, memory: Memory, ch
     add_kind_templates(env, template_dirs())
     add_material_prefix(env)
     env.autoescape = autoescape_templates_in(own_template_dirs(config))
-    env.bytecode_cache = memory.templates
+    env.bytecode_cache = COMPILED_TEMPLATES
     env.globals["cchc_chrome"] = ChromeCache(chrome_cache).template_global()
     env.globals["cchc_translate"] = translations(env, config.theme["language"])
     env.filters.update(ngay=format_date, ngay_gio=format_datetime, kich_thuoc=format_size, so=format_count,
