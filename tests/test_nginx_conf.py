@@ -123,8 +123,8 @@ SERVED_FILES = {
     "assets/stylesheets/cchc.css": ("text/css; charset=utf-8", REVALIDATE),
     "assets/javascripts/cchc-reader.js": ("application/javascript; charset=utf-8", REVALIDATE),
     # Material's assets, named by their hash
-    "assets/javascripts/bundle.*.min.js": ("application/javascript; charset=utf-8", IMMUTABLE),
     "assets/stylesheets/main.*.min.css": ("text/css; charset=utf-8", IMMUTABLE),
+    "assets/stylesheets/palette.*.min.css": ("text/css; charset=utf-8", IMMUTABLE),
     # pictures and attachments
     "assets/images/favicon.png": ("image/png", DAY),
     "tin-tuc/anh/hoi-nghi-cchc-2020.svg": ("image/svg+xml; charset=utf-8", DAY),

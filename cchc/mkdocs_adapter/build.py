@@ -36,6 +36,7 @@ from cchc.mkdocs_adapter.share_cards import add_share_global
 from cchc.mkdocs_adapter.rebuilds import PageMemo, memory_for
 from cchc.mkdocs_adapter.shared_markdown import can_share_markdown
 from cchc.mkdocs_adapter.templates import one_storage_scope, own_template_dirs, prepare_templates
+from cchc.mkdocs_adapter.theme_files import drop_material_scripts, skip_hidden_folders
 from cchc.search.index import search_bundles
 from cchc.site.content import ContentPaths, SiteContent
 from cchc.site.images import shown_body
@@ -49,6 +50,7 @@ class SiteBuild:
     def __init__(self, config: MkDocsConfig, preview: bool, dirty: bool = False) -> None:
         escape_config_texts(config)
         one_storage_scope(config)
+        skip_hidden_folders(config.theme)
         self.config, self.preview = config, preview
         config_path = os.path.abspath(config.config_file_path)
         self.paths = ContentPaths(os.path.dirname(config_path), config_path, config.docs_dir,
@@ -80,6 +82,7 @@ class SiteBuild:
         self.globals = {**template_globals(self.site), "search_bundles": search_bundles(checked.pages)}
         for src_uri in self.site.unpublished_src_uris:
             files.remove(files.src_uris[src_uri])
+        drop_material_scripts(files)
         place_pages(files, checked.pages, self.config)
         add_files(files, self._cms_vendor_files(), self.config)
         publish_images(files, self.site.images, self.config, TrackedFile.generated)
@@ -113,7 +116,7 @@ class SiteBuild:
     # --- render --------------------------------------------------------------------------------------------
 
     def prepare_templates(self, env: Environment) -> None:
-        prepare_templates(env, self.config, self.memory, self.options["chrome_cache"])
+        prepare_templates(env, self.config, self.options["chrome_cache"])
         add_picture_global(env, self.site.images if self.site else None)
         add_share_global(env, self.site, self.config)
 
