@@ -69,7 +69,21 @@ def admin_files(kinds: list[Kind], categories: list[str], git_host: GitHost | No
     ]
 
 
+_DUMPED: dict[str, bytes] = {}
+"""config.yml by the repr of its data: the configuration rarely changes between the builds of one process (a
+rebuild under ``mkdocs serve``, the test suite's hundreds of builds), and writing YAML took 10 ms a build."""
+
+
 def dump_config(config: dict[str, Any]) -> bytes:
+    key = repr(config)  # tells 1 from "1" and True from 1, unlike JSON
+    if key not in _DUMPED:
+        if len(_DUMPED) >= 16:
+            _DUMPED.clear()
+        _DUMPED[key] = _yaml_config(config)
+    return _DUMPED[key]
+
+
+def _yaml_config(config: dict[str, Any]) -> bytes:
     header = ("# Cấu hình Decap CMS của trang soạn bài, do cchc tạo mỗi lần dựng trang từ khai báo các loại nội dung\n"
               "# (cchc/kinds/*/fields.py) và mục extra: cms: của mkdocs.yml. Không sửa tệp này.\n")
     # libyaml's dumper writes the same text as PyYAML's own, four times faster (the file is made every build)
