@@ -138,12 +138,18 @@ class Answer:
         return self.headers.get(name.lower())
 
 
+def _trusting_context() -> ssl.SSLContext:
+    """A TLS client context that takes the test's self-signed certificate. It loads no certificate of the system,
+    which ``ssl.create_default_context`` does at 30 ms a request."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+    return context
+
+
 def request(port: int, path: str, encoding: str = "gzip", tls: bool = True) -> Answer:
     """One GET to nginx on 127.0.0.1, redirects not followed, the body as sent (compressed if it was)."""
     if tls:
-        context = ssl.create_default_context()
-        context.check_hostname, context.verify_mode = False, ssl.CERT_NONE  # the test's self-signed certificate
-        connection = http.client.HTTPSConnection("127.0.0.1", port, timeout=10, context=context)
+        connection = http.client.HTTPSConnection("127.0.0.1", port, timeout=10, context=_trusting_context())
     else:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     try:
