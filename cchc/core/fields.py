@@ -102,12 +102,8 @@ class Fields:
         value = self.raw(name, label, required)
         if value is None:
             return None
-        written = written_text(value).strip()
-        try:
-            number = Decimal(written.replace(",", "."))
-        except InvalidOperation:
-            number = None
-        if isinstance(value, bool) or number is None or not number.is_finite() or number < 0:
+        written, number = written_number(value)
+        if number is None or number < 0:
             self.error(name, f'{label} phải là số từ 0 trở lên, ví dụ {example}; không phải "{written}" '
                              "(expected a number)")
             return None
@@ -204,3 +200,16 @@ def parse_day(value: Any) -> date | None:
         except ValueError:
             continue
     return None
+
+
+def written_number(value: Any, suffix: str = "") -> tuple[str, Decimal | None]:
+    """A value as the editor wrote it, and the finite number it says ("4,5" as Vietnamese write it, or 4.5; a
+    ``suffix`` such as "%" may follow it), or None if it says none."""
+    written = written_text(value).strip()
+    if isinstance(value, bool):
+        return written, None
+    try:
+        number = Decimal(written.removesuffix(suffix).strip().replace(",", "."))
+    except InvalidOperation:
+        return written, None
+    return written, number if number.is_finite() else None

@@ -123,7 +123,7 @@ so two projects never get each other's code, while Material's templates are comp
 hundreds of small sites in one process)."""
 
 _MEMORIES: dict[str, Memory] = {}
-"""One memory per mkdocs.yml for the life of the process: the only state kept between builds."""
+"""One memory per mkdocs.yml for the life of the process: with ``COMPILED_TEMPLATES``, what is kept between builds."""
 
 
 def memory_for(config_path: str) -> Memory:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from typing import Any
+
 from cchc.core.errors import ErrorLog
 from cchc.core.fields import Fields
 from cchc.core.reading import SourceFile, guarded, read_markdown

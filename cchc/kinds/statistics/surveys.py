@@ -6,13 +6,12 @@ how their procedures were handled, so the two are never shown or reported as one
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from cchc.core.declaration import labels_of
 from cchc.core.declared import read
-from cchc.core.fields import Fields
-from cchc.core.yamlmarks import written_text
+from cchc.core.fields import Fields, written_number
 from cchc.kinds.statistics.fields import RESULT_FIELDS, SURVEY_FIELDS
 from cchc.kinds.statistics.model import IndexResult, Survey
 
@@ -71,12 +70,8 @@ def _read_percent(s: Fields, name: str, label: str, *, required: bool) -> Decima
     value = s.raw(name, label, required=required)
     if value is None:
         return None
-    written = written_text(value).strip()
-    try:
-        percent = Decimal(written.removesuffix("%").strip().replace(",", "."))
-    except InvalidOperation:
-        percent = None
-    if isinstance(value, bool) or percent is None or not percent.is_finite() or not 0 <= percent <= 100:
+    written, percent = written_number(value, suffix="%")
+    if percent is None or not 0 <= percent <= 100:
         s.error(name, f'{label} phải là số từ 0 đến 100, ví dụ 95 hoặc 95,5; không phải "{written}" '
                       "(percent out of range)")
         return None
