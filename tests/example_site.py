@@ -119,15 +119,28 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
+SEARCH_BOX, RESULT_LINK, RESULT_EXCERPT, SEARCH_STATUS = (
+    "#cchc-search-q", ".cchc-search__link", ".cchc-search__excerpt", ".cchc-search__status")
+"""The search page's box, each result's link and excerpt, and the line that says what was found (search.html)."""
+
+
+def wait_for_results(driver, timeout: float = 15) -> list[str]:
+    """Wait until the search page has shown what it found; the result paths, in order."""
+    WebDriverWait(driver, timeout).until(lambda d: (lambda text: text and not text.startswith("Đang"))(
+        d.find_element(By.CSS_SELECTOR, SEARCH_STATUS).text))
+    WebDriverWait(driver, timeout).until(lambda d: d.find_elements(By.CSS_SELECTOR, RESULT_LINK)
+                                         or "Không tìm thấy" in d.find_element(By.CSS_SELECTOR, SEARCH_STATUS).text)
+    return [urlsplit(link.get_attribute("href")).path for link in driver.find_elements(By.CSS_SELECTOR, RESULT_LINK)]
+
+
 def open_page(driver, base_url: str, name: str) -> None:
-    """Open one of PAGE_TYPES; on the search pages, wait until Pagefind shows the results of SEARCH_QUERY."""
+    """Open one of PAGE_TYPES; on the search pages, wait until the results of SEARCH_QUERY show."""
     driver.get(base_url + PAGE_TYPES[name])
     if name == "go-tim-kiem":
-        box = WebDriverWait(driver, 15).until(
-            lambda d: d.find_element(By.CSS_SELECTOR, ".pagefind-ui__search-input"))
+        box = WebDriverWait(driver, 15).until(lambda d: d.find_element(By.CSS_SELECTOR, SEARCH_BOX))
         box.send_keys(SEARCH_QUERY)
     if name in ("tim-kiem", "go-tim-kiem"):
-        WebDriverWait(driver, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link"))
+        WebDriverWait(driver, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, RESULT_LINK))
 
 
 def wait_until_quiet(server: SiteServer, quiet_seconds: float = 0.6, at_most: float = 15) -> None:

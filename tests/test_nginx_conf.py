@@ -118,8 +118,6 @@ SERVED_FILES = {
     "pagefind/pagefind-entry.json": ("application/json; charset=utf-8", REVALIDATE),
     "pagefind/pagefind.js": ("application/javascript; charset=utf-8", REVALIDATE),
     "pagefind/pagefind-worker.js": ("application/javascript; charset=utf-8", REVALIDATE),
-    "pagefind/pagefind-ui.js": ("application/javascript; charset=utf-8", REVALIDATE),
-    "pagefind/pagefind-ui.css": ("text/css; charset=utf-8", REVALIDATE),
     "assets/stylesheets/cchc.css": ("text/css; charset=utf-8", REVALIDATE),
     "assets/javascripts/cchc-reader.js": ("application/javascript; charset=utf-8", REVALIDATE),
     # Material's assets, named by their hash

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from conftest import REPO, Site, search_fragments
@@ -11,7 +10,7 @@ from cchc.kinds.news.model import NEWS_DIR
 from cchc.kinds.news.pages import ARTICLE_BODY_TEMPLATE, ARTICLE_TEMPLATE
 from cchc.kinds.registry import template_dirs
 from cchc.search.index import MAIN_BUNDLE, NEWS_BUNDLE, NEWS_PREFIX, IndexedPages, bundle_of, searchable_templates
-from cchc.search.pagefind import EarlyBundles, PagefindRun
+from cchc.search.pagefind import UNUSED_FILES, EarlyBundles, PagefindRun
 
 ARTICLE = ('<!doctype html><html lang="vi"><head><title>{title}</title></head><body>'
            '<div data-pagefind-body><h1>{title}</h1><p>Đường dây nóng {title}</p></div></body></html>')
@@ -39,21 +38,23 @@ def bundle_files(site_dir: Path, bundle: str) -> set[str]:
     return {p.name for p in (site_dir / bundle).iterdir()} if (site_dir / bundle).is_dir() else set()
 
 
-def search_page_bundles(site: Site) -> tuple[str, list[str]]:
-    """The bundle whose UI script the search page loads, and the bundles it merges."""
-    html = (site.site_dir / "tim-kiem" / "index.html").read_text(encoding="utf-8")
-    script = re.search(r'<script src="\.\./([\w-]+)/pagefind-ui\.js"', html).group(1)
-    merged = re.search(r'data-cchc-merge="([^"]*)"', html).group(1).split()
-    return script, merged
+def search_page_bundles(site: Site) -> list[str]:
+    """The bundles the search page searches: the first at once, the others (the news) on demand."""
+    page = site.html("tim-kiem/")
+    assert page.select_one('script[src$="assets/javascripts/cchc-search.js"]')
+    return page.select_one("[data-cchc-search]")["data-cchc-bundles"].split()
 
 
-def test_a_site_with_news_and_plans_merges_the_news_bundle_into_the_main_one(site):
+def test_a_site_with_news_and_plans_searches_the_main_bundle_first_and_the_news_on_demand(site):
     site.article("duong-day-nong", title="Đường dây nóng")
     site.plan(2022)
     site.build_ok()
-    assert search_page_bundles(site) == (MAIN_BUNDLE, [NEWS_BUNDLE])
+    assert search_page_bundles(site) == [MAIN_BUNDLE, NEWS_BUNDLE]
+    assert site.html("tim-kiem/").select_one("[data-cchc-search-news]").get_text() == "Tìm cả trong tin tức"
     for bundle in (MAIN_BUNDLE, NEWS_BUNDLE):
-        assert {"pagefind-ui.js", "pagefind-entry.json", "fragment"} <= bundle_files(site.site_dir, bundle)
+        files = bundle_files(site.site_dir, bundle)
+        assert {"pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "fragment", "index"} <= files
+        assert not files & set(UNUSED_FILES)  # Pagefind's own interfaces: the page has its own
     urls = {fragment["url"]: fragment for fragment in search_fragments(site.site_dir)}
     assert "/tin-tuc/duong-day-nong/" in urls and "/ke-hoach/2022/" in urls
     assert not [p for p in site.site_dir.iterdir() if p.name.startswith(".")]  # no half-written bundle left
@@ -78,8 +79,9 @@ def test_articles_are_indexed_before_any_page_is_rendered_and_the_rest_as_soon_a
 def test_a_site_with_only_news_loads_the_search_from_the_news_bundle(site):
     site.article("duong-day-nong", title="Đường dây nóng")
     site.build_ok()
-    assert search_page_bundles(site) == (NEWS_BUNDLE, [])
-    assert "pagefind-ui.js" in bundle_files(site.site_dir, NEWS_BUNDLE)
+    assert search_page_bundles(site) == [NEWS_BUNDLE]
+    assert site.html("tim-kiem/").select_one("[data-cchc-search-news]") is None  # nothing more to search on demand
+    assert "pagefind.js" in bundle_files(site.site_dir, NEWS_BUNDLE)
     assert not (site.site_dir / MAIN_BUNDLE).exists()
 
 

@@ -4,15 +4,15 @@ among the first three results; excerpts that keep their spaces; titles that look
 filters folded under a button, so that the first result is on the first screen.
 
 Pagefind ranks with the weights the templates give (``data-pagefind-weight``), the name of each page's subject
-(``data-pagefind-meta="ten:…"``) and the ranking options of overrides/assets/javascripts/cchc-search.js.
+(``data-pagefind-meta="ten:…"``) and the ranking options of overrides/assets/javascripts/cchc-search.js. The news
+articles are searched too when none of the first results is named for what was typed, or when the reader asks.
 """
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from browser import start_driver
+from example_site import RESULT_EXCERPT, RESULT_LINK, SEARCH_STATUS, wait_for_results
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -25,7 +25,6 @@ QUERIES = [
     ("cap ban sao bang tot nghiep", "/hoi-dap/ban-sao-bang-tot-nghiep-thpt/"),
     ("dang ky du thi", "/thu-tuc-hanh-chinh/dang-ky-du-thi-tot-nghiep-trung-hoc-pho-thong/"),
     ("duong day nong", "/tin-tuc/duong-day-nong/"),
-    ("ke hoach tuyen truyen 2022", "/tin-tuc/ke-hoach-tuyen-truyen-cchc-nam-2022/"),
     ("ke hoach tuyen truyen 2022", "/van-ban/290-kh-sgddt/"),
     ("phuc khao", "/thu-tuc-hanh-chinh/phuc-khao-bai-thi-tot-nghiep-trung-hoc-pho-thong/"),
     ("day them hoc them", "/thu-tuc-hanh-chinh/cap-giay-phep-day-them-hoc-them/"),
@@ -47,13 +46,11 @@ def driver():
 
 
 def search(driver, base_url: str, query: str) -> list[str]:
-    """The result paths Pagefind's UI shows for ``query``, as the header's box sends it (/tim-kiem/?q=…)."""
+    """The result paths the search page shows for ``query``, as the header's box sends it (/tim-kiem/?q=…)."""
     driver.get(f"{base_url}/tim-kiem/?q={query.replace(' ', '+')}")
-    WebDriverWait(driver, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link"))
-    WebDriverWait(driver, 15).until(lambda d: all(
-        e.text.strip() for e in d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-excerpt")[:3]))
-    return [re.sub(r"^https?://[^/]+", "", link.get_attribute("href"))
-            for link in driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link")]
+    results = wait_for_results(driver)
+    assert all(e.text.strip() for e in driver.find_elements(By.CSS_SELECTOR, RESULT_EXCERPT)[:3])
+    return results
 
 
 @pytest.mark.browser
@@ -69,12 +66,12 @@ def test_a_query_without_diacritics_finds_the_page_about_it_among_the_first_thre
 def test_excerpts_keep_the_spaces_between_elements_and_titles_look_like_links(driver, served_example):
     driver.set_window_size(1280, 900)
     search(driver, served_example.base_url, "chuyen truong")
-    excerpts = " ".join(e.text for e in driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-excerpt"))
+    excerpts = " ".join(e.text for e in driver.find_elements(By.CSS_SELECTOR, RESULT_EXCERPT))
     assert "Mã thủ tục chưa cập" in excerpts and "tụcchưa" not in excerpts, excerpts
-    link = driver.find_element(By.CSS_SELECTOR, ".pagefind-ui__result-link")
+    link = driver.find_element(By.CSS_SELECTOR, RESULT_LINK)
     style = driver.execute_script("const s = getComputedStyle(arguments[0]); return [s.textDecorationLine, s.color]", link)
     assert style == ["underline", "rgb(11, 79, 138)"]  # the site's link colour, underlined
-    assert not driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-tags")  # the ranking name is not shown
+    assert driver.find_element(By.CSS_SELECTOR, ".cchc-search__kind").text == "Thủ tục"  # its kind, no ranking name
 
 
 @pytest.mark.browser
@@ -82,9 +79,9 @@ def test_on_a_phone_the_filters_are_folded_under_a_button_and_the_first_result_i
         driver, served_example):
     driver.set_window_size(375, 667)
     search(driver, served_example.base_url, "cap ban sao")
-    panel = driver.find_element(By.CSS_SELECTOR, ".pagefind-ui__filter-panel")
+    panel = driver.find_element(By.CSS_SELECTOR, ".cchc-search__filters")
     assert not panel.is_displayed()
-    first = driver.find_element(By.CSS_SELECTOR, ".pagefind-ui__result-link")
+    first = driver.find_element(By.CSS_SELECTOR, RESULT_LINK)
     assert driver.execute_script("return arguments[0].getBoundingClientRect().bottom", first) < 667
     toggle = driver.find_element(By.CSS_SELECTOR, "[data-cchc-filters-toggle]")
     assert toggle.is_displayed() and toggle.get_attribute("aria-expanded") == "false"
@@ -92,3 +89,30 @@ def test_on_a_phone_the_filters_are_folded_under_a_button_and_the_first_result_i
     assert panel.is_displayed() and toggle.get_attribute("aria-expanded") == "true"
     driver.set_window_size(1280, 900)
     assert not toggle.is_displayed() and panel.is_displayed()  # a desktop shows them beside the results
+
+
+@pytest.mark.browser
+def test_the_news_are_searched_on_demand_and_when_nothing_first_found_is_about_it(driver, served_example):
+    """The first search reads only the main bundle; the news bundle is fetched when asked or needed."""
+    driver.set_window_size(1280, 900)
+    base = served_example.base_url
+    driver.get(base + "/")
+    before = len(served_example.answers)
+    results = search(driver, base, "ke hoach tuyen truyen 2022")  # the plan's document is named for it
+    assert "/van-ban/290-kh-sgddt/" in results[:3] and not [r for r in results if r.startswith("/tin-tuc/")]
+    assert "chưa gồm tin tức" in driver.find_element(By.CSS_SELECTOR, SEARCH_STATUS).text
+    fetched = [answer.path for answer in served_example.answers[before:]]  # Pagefind fetches from a worker too
+    assert any(path.startswith("/pagefind/index/") for path in fetched), fetched
+    assert not [path for path in fetched if path.startswith("/pagefind-tin-tuc/")]
+    driver.find_element(By.CSS_SELECTOR, "[data-cchc-search-news]").click()
+    WebDriverWait(driver, 15).until(lambda d: "tin=1" in d.current_url)
+    results = wait_for_results(driver)
+    assert "/tin-tuc/ke-hoach-tuyen-truyen-cchc-nam-2022/" in results[:3], results[:6]
+    assert "chưa gồm" not in driver.find_element(By.CSS_SELECTOR, SEARCH_STATUS).text
+    assert not driver.find_element(By.CSS_SELECTOR, "[data-cchc-search-news]").is_displayed()
+
+    driver.get(driver.current_url)  # the address keeps the choice: a shared link searches the news as well
+    assert "/tin-tuc/ke-hoach-tuyen-truyen-cchc-nam-2022/" in wait_for_results(driver)[:3]
+
+    results = search(driver, base, "duong day nong")  # only plan months mention it: the news are searched at once
+    assert results[0] == "/tin-tuc/duong-day-nong/" and "tin=1" in driver.current_url

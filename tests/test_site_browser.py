@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from browser import axe_script, pdf_text, print_to_pdf, start_driver
 from conftest import REPO
-from example_site import PAGE_TYPES, open_page
+from example_site import (PAGE_TYPES, RESULT_EXCERPT, RESULT_LINK, SEARCH_BOX, SEARCH_STATUS, open_page,
+                          wait_for_results)
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -56,17 +57,12 @@ def fresh(driver, base_url):
 
 
 def search_results(driver, base_url: str, query: str) -> list[str]:
-    """Paths of the results Pagefind's UI shows for ``query`` typed in the header box."""
+    """Paths of the results the search page shows for ``query`` typed in the header box."""
     driver.get(base_url + "/")
     box = driver.find_element(By.ID, "cchc-header-q")
     box.send_keys(query, Keys.ENTER)
     WebDriverWait(driver, 15).until(lambda d: "/tim-kiem/" in d.current_url)
-    WebDriverWait(driver, 15).until(
-        lambda d: d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link, .pagefind-ui__message"))
-    WebDriverWait(driver, 15).until(
-        lambda d: "Đang" not in d.find_element(By.CSS_SELECTOR, ".pagefind-ui__message").text)
-    links = driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link")
-    return [re.sub(r"^https?://[^/]+", "", link.get_attribute("href")) for link in links]
+    return wait_for_results(driver)
 
 
 @pytest.mark.browser
@@ -81,34 +77,49 @@ def test_search_without_diacritics_finds_pages_written_with_them(driver, base_ur
     assert len(results) >= (5 if expected is None else 1), results
     if expected:
         assert expected in results, results
-    excerpts = [e.text.lower() for e in driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-excerpt")]
+    excerpts = [e.text.lower() for e in driver.find_elements(By.CSS_SELECTOR, RESULT_EXCERPT)]
     assert written.split()[-1] in excerpts[0], excerpts[0]
-    assert driver.find_element(By.CSS_SELECTOR, ".pagefind-ui__search-input").get_attribute("value") == query
+    assert driver.find_element(By.CSS_SELECTOR, SEARCH_BOX).get_attribute("value") == query
     assert "q=" + query.replace(" ", "+") in driver.current_url
 
 
+def kind_filters(driver) -> dict[str, str]:
+    """The kind filter's boxes shown: value → its label ("Thủ tục (14)")."""
+    return driver.execute_script("""
+        const group = [...document.querySelectorAll(".cchc-search__filters fieldset")]
+          .find(g => g.querySelector("legend").textContent === "Loại");
+        return Object.fromEntries([...(group ? group.querySelectorAll("label") : [])]
+          .map(label => [label.querySelector("input").value, label.textContent.trim()]));""")
+
+
 @pytest.mark.browser
-def test_one_list_of_results_comes_from_both_bundles(driver, base_url):
-    results = search_results(driver, base_url, "tuyen sinh")  # the news bundle merged into the main one
+def test_one_list_of_results_comes_from_both_bundles_once_the_news_are_asked_for(driver, base_url):
+    results = search_results(driver, base_url, "tuyen sinh")  # procedures are named for it: the news wait
+    assert "Tin tức" not in kind_filters(driver) and not any(r.startswith("/tin-tuc/") for r in results)
+    driver.find_element(By.CSS_SELECTOR, "[data-cchc-search-news]").click()
+    WebDriverWait(driver, 15).until(lambda d: "Tin tức" in kind_filters(d))
+    driver.find_element(By.CSS_SELECTOR, "[data-cchc-search-more]").click()  # the news rank after the procedures
+    WebDriverWait(driver, 15).until(lambda d: any(
+        "/tin-tuc/" in link.get_attribute("href") for link in d.find_elements(By.CSS_SELECTOR, RESULT_LINK)))
+    results = wait_for_results(driver)
     assert any(r.startswith("/tin-tuc/") for r in results) and any(r.startswith("/thu-tuc-hanh-chinh/") for r in results)
-    driver.find_element(By.XPATH, "//summary[contains(., 'Loại')]").click()
-    kinds = driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__filter-label")
-    assert {"Tin tức", "Thủ tục"} <= {re.sub(r"\s*\(\d+\)$", "", k.text) for k in kinds}
+    assert {"Tin tức", "Thủ tục"} <= set(kind_filters(driver))
 
 
 @pytest.mark.browser
 def test_search_is_in_vietnamese_and_filters_by_kind_and_field(driver, base_url):
     search_results(driver, base_url, "cap ban sao")
-    message = driver.find_element(By.CSS_SELECTOR, ".pagefind-ui__message").text
-    assert "kết quả cho" in message
-    groups = [e.text for e in driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__filter-name")]
-    assert "Loại" in " ".join(groups) and "Lĩnh vực" in " ".join(groups)
-    driver.find_element(By.XPATH, "//summary[contains(., 'Loại')]").click()
-    driver.find_element(By.XPATH, "//label[contains(@class,'pagefind-ui__filter-label')][contains(., 'Thủ tục')]").click()
-    WebDriverWait(driver, 10).until(lambda d: all(
+    assert "kết quả cho" in driver.find_element(By.CSS_SELECTOR, SEARCH_STATUS).text
+    groups = [e.text for e in driver.find_elements(By.CSS_SELECTOR, ".cchc-search__filters legend")]
+    assert groups == ["Loại", "Lĩnh vực"]
+    assert re.fullmatch(r"Thủ tục \(\d+\)", kind_filters(driver)["Thủ tục"])
+    driver.find_element(By.XPATH, "//fieldset[legend[.='Loại']]//label[contains(., 'Thủ tục')]").click()
+    WebDriverWait(driver, 10).until(lambda d: "q=cap+ban+sao" in d.current_url and all(
         "/thu-tuc-hanh-chinh/" in link.get_attribute("href")
-        for link in d.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link")))
-    assert driver.find_elements(By.CSS_SELECTOR, ".pagefind-ui__result-link")
+        for link in d.find_elements(By.CSS_SELECTOR, RESULT_LINK)))
+    assert driver.find_elements(By.CSS_SELECTOR, RESULT_LINK)
+    ticked = driver.find_element(By.XPATH, "//fieldset[legend[.='Loại']]//input[@value='Thủ tục']")
+    assert ticked.is_selected() and driver.switch_to.active_element == ticked  # the focus stays on the box
 
 
 PAGES_BY_FILTER_JS = """
@@ -146,7 +157,7 @@ def pages_by_filter(bundle_dir: Path) -> dict[str, dict[str, list[str]]]:
 def test_each_filter_value_finds_exactly_the_pages_indexed_with_it(driver, base_url, built_site, bundle):
     """The filter files are rewritten after Pagefind (``cchc.search.canonical``): Pagefind still reads
     them, and each value still leads to its own pages."""
-    driver.get(base_url + "/")  # a page without Pagefind's UI, which would merge the other bundle in
+    driver.get(base_url + "/")  # a page without the search page's script, which would merge the other bundle in
     driver.set_script_timeout(60)
     found = driver.execute_async_script(PAGES_BY_FILTER_JS, bundle)
     expected = pages_by_filter(built_site / bundle)

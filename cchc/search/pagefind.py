@@ -82,6 +82,7 @@ class PagefindRun:
         self._staging.cleanup()
         if self._process.returncode != 0:
             raise SearchIndexError(f"{_REINSTALL} (Pagefind could not index the site: {output})".strip())
+        drop_unused_files(self.fresh)
         try:
             canonicalize_bundle(self.fresh)
         except UnexpectedBundle as error:  # another Pagefind version: the search works, only reproducibility is lost
@@ -98,6 +99,20 @@ class PagefindRun:
             process.stdout.close()
         self._staging.cleanup()
         shutil.rmtree(self.fresh, ignore_errors=True)
+
+
+UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+                "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+"""Pagefind's ready-made interfaces and its highlighter (400 KB a bundle): the search page has its own
+(overrides/assets/javascripts/cchc-search.js, on Pagefind's ``pagefind.js``), so they are not published."""
+
+
+def drop_unused_files(bundle_dir: str) -> None:
+    for name in UNUSED_FILES:
+        try:
+            os.remove(os.path.join(bundle_dir, name))
+        except FileNotFoundError:
+            pass
 
 
 def fresh_folder(site_dir: str, bundle: str) -> str:
@@ -190,7 +205,7 @@ class EarlyBundles:
 
 def write_search_index(site_dir: str, pages: dict[str, str], is_current: Callable[[], bool] = lambda: True,
                        started: dict[str, PagefindRun] | None = None) -> int:
-    """Index ``pages`` (see ``IndexedPages``) into the site's bundles (index, UI script and styles).
+    """Index ``pages`` (see ``IndexedPages``) into the site's bundles (index and the scripts that read it).
 
     One Pagefind process per bundle, side by side; ``started`` holds runs already under way (see
     ``EarlyBundles``). Each bundle is written beside the old one and swapped in whole once all are
