@@ -8,7 +8,8 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from cchc.mkdocs_adapter.build import SiteBuild  # noqa: E402
 from cchc.mkdocs_adapter.failures import failure_message, quiet_dirty_build_warning, report_unexpected  # noqa: E402
-from cchc.mkdocs_adapter.preview import PreviewErrors, watch_templates  # noqa: E402
+from cchc.mkdocs_adapter.preview import PreviewErrors, stop_on_sigterm_as_on_ctrl_c, watch_templates  # noqa: E402
+from cchc.mkdocs_adapter.rebuilds import finish_search_indexing  # noqa: E402
 from cchc.mkdocs_adapter.templates import own_template_dirs  # noqa: E402
 
 # Set once per process by on_startup; every per-build object lives in _build.
@@ -65,7 +66,12 @@ def on_serve(server, config, builder):
     global _preview
     _preview = PreviewErrors(server)
     watch_templates(server, own_template_dirs(config))
+    stop_on_sigterm_as_on_ctrl_c()  # here, not in on_startup: only a real ``mkdocs serve`` process calls on_serve
     return server
+
+
+def on_shutdown():
+    finish_search_indexing()
 
 
 def on_build_error(error):

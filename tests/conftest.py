@@ -265,6 +265,13 @@ def build_here(project: Path, args: list[str], env_vars: dict[str, str]) -> Buil
 
 
 @pytest.fixture(scope="session")
+def built_example(tmp_path_factory) -> Path:
+    """The example site built once per test process on ``FIXED_EPOCH`` with the default options, for the tests that
+    only read it, or its project (the site folder's parent): write nothing into either."""
+    return build_example(tmp_path_factory.mktemp("example-built"))
+
+
+@pytest.fixture(scope="session")
 def example_site_dir(tmp_path_factory) -> Path:
     """The example site built once for the browser tests, on 15/11/2022 (a day inside its 2022 plan)."""
     return build_example(tmp_path_factory.mktemp("example"), SOURCE_DATE_EPOCH=epoch_of("2022-11-15"))

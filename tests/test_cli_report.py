@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 from bs4 import BeautifulSoup
-from conftest import FIXED_EPOCH, Site, build_example, front_matter_text
+from conftest import FIXED_EPOCH, Site, front_matter_text
 from procedure_helpers import write_procedure
 from test_cli import cchc
 
@@ -141,10 +141,8 @@ def test_report_refuses_content_with_errors(site):
     assert result.stderr.splitlines()[-1] == 'Sửa các lỗi trên (xem "cchc check") rồi chạy lại.'
 
 
-def test_plan_figures_are_the_sites_results_page(tmp_path):
-    root = tmp_path / "example"
-    root.mkdir()
-    site_dir = build_example(root)
+def test_plan_figures_are_the_sites_results_page(built_example):
+    root, site_dir = built_example.parent, built_example
     env = {**os.environ, "SOURCE_DATE_EPOCH": FIXED_EPOCH}
     for year in (2020, 2022):
         page = BeautifulSoup((site_dir / f"ke-hoach/{year}/ket-qua/index.html").read_text(encoding="utf-8"), "lxml")

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, Site, build_example, environment, search_fragments
+from conftest import REPO, Site, environment, search_fragments
 from test_declarations import CATEGORIES
 
 from cchc.cms.collections import slug_template
@@ -212,11 +211,6 @@ def test_the_form_says_a_missing_required_field_as_the_build_does(site):
     assert f'"required": "{required_message("%{fieldLabel}")}"' in messages
     site.article("thieu", title=None)
     assert any(f"title: {required_message('tiêu đề')}" in e for e in site.build_failed())
-
-
-@pytest.fixture(scope="module")
-def built_example(tmp_path_factory) -> Path:
-    return build_example(tmp_path_factory.mktemp("cms-example"))
 
 
 def test_the_built_config_is_the_one_made_from_the_declarations(built_example):

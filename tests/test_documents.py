@@ -84,8 +84,10 @@ def test_missing_file(site):
     ]
 
 
-@pytest.fixture
-def documents_site(site: Site) -> Site:
+@pytest.fixture(scope="module")
+def documents_site(tmp_path_factory) -> Site:
+    """Built once for the module: its tests only read it."""
+    site = Site(tmp_path_factory.mktemp("documents"))
     site.plan(2022)
     site.write("content/van-ban/tep/371.pdf", b"%PDF-1.4\n" + b"0" * 3000)
     document(site, "371", number="371/TB-SGDĐT", type="TB", date="2020-03-05", file="tep/371.pdf",

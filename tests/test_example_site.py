@@ -13,9 +13,9 @@ from conftest import REPO, build_example, search_fragments
 from lxml import etree
 
 
-@pytest.fixture(scope="module")
-def example(tmp_path_factory) -> Path:
-    return build_example(tmp_path_factory.mktemp("example"))
+@pytest.fixture
+def example(built_example) -> Path:
+    return built_example
 
 
 def test_example_has_at_least_eight_published_articles(example):

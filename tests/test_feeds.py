@@ -15,8 +15,10 @@ ALL_FEEDS = ("rss.xml", "atom.xml", "tin-tuc/chuyen-muc/hoat-dong-cchc/rss.xml",
              "tin-tuc/chuyen-muc/thu-tuc-hanh-chinh/atom.xml")
 
 
-@pytest.fixture
-def news_site(site: Site) -> Site:
+@pytest.fixture(scope="module")
+def news_site(tmp_path_factory) -> Site:
+    """Built once for the module: its tests only read it."""
+    site = Site(tmp_path_factory.mktemp("feeds"))
     site.article("mot", title="Tin thứ nhất", date="2022-01-10 08:00")
     site.article("hai", title="Tin thứ hai", date="2022-02-10 09:30", category="Thủ tục hành chính")
     site.article("ba", title="Tin thứ ba", date="2022-03-10 10:45", tags=["một cửa"])

@@ -80,6 +80,23 @@ def test_plan_month_that_is_not_a_month(site):
 
 @pytest.fixture
 def plan_site(site: Site) -> Site:
+    return write_plan_site(site)
+
+
+@pytest.fixture(scope="module")
+def plan_site_on(tmp_path_factory):
+    """The plan site built on a day (``epoch_of``), once per day for the module: the tests that take it only read it."""
+    built: dict[str, Site] = {}
+
+    def on(day: str) -> Site:
+        if day not in built:
+            built[day] = write_plan_site(Site(tmp_path_factory.mktemp("plan")))
+            built[day].build_ok(epoch=epoch_of(day))
+        return built[day]
+    return on
+
+
+def write_plan_site(site: Site) -> Site:
     data = plan_data()
     data["tasks"][1]["expected_articles"] = 2          # February expects two articles
     data["tasks"][10] = {"month": 11, "theme": "Hội thi tìm hiểu CCHC", "forms": ["hoi_thi"], "lead": "Phòng TCCB"}
@@ -97,8 +114,8 @@ def states(site: Site) -> dict[int, str]:
     return {n: card.select_one(".cchc-badge").get_text() for n, card in enumerate(cards, 1)}
 
 
-def test_month_states_against_a_fixed_build_date(plan_site):
-    plan_site.build_ok(epoch=epoch_of("2022-06-15"))
+def test_month_states_against_a_fixed_build_date(plan_site_on):
+    plan_site = plan_site_on("2022-06-15")
     got = states(plan_site)
     assert got[1] == got[3] == got[6] == "Đã thực hiện"
     assert got[2] == "Chưa thực hiện"     # 1 of 2 expected articles, February is over
@@ -108,13 +125,13 @@ def test_month_states_against_a_fixed_build_date(plan_site):
     assert current.select_one("h2").get_text(" ", strip=True).startswith("Tháng 6")
 
 
-def test_current_month_without_output_is_in_progress(plan_site):
-    plan_site.build_ok(epoch=epoch_of("2022-04-10"))
+def test_current_month_without_output_is_in_progress(plan_site_on):
+    plan_site = plan_site_on("2022-04-10")
     assert states(plan_site)[4] == "Đang thực hiện"
 
 
-def test_month_page_shows_the_task_and_its_articles(plan_site):
-    plan_site.build_ok(epoch=epoch_of("2022-12-31"))
+def test_month_page_shows_the_task_and_its_articles(plan_site_on):
+    plan_site = plan_site_on("2022-12-31")
     page = plan_site.html("ke-hoach/2022/thang-02/")
     assert "Chủ đề tháng 2" in page.h1.get_text()
     assert [a["href"] for a in page.select(".cchc-card__title a")] == ["../../../tin-tuc/thang-2a/"]
@@ -122,8 +139,8 @@ def test_month_page_shows_the_task_and_its_articles(plan_site):
     assert "Văn phòng Sở" in fields and "Tin, bài trên chuyên trang CCHC" in fields
 
 
-def test_results_page_csv_and_calendar_agree(plan_site):
-    plan_site.build_ok(epoch=epoch_of("2022-12-31"))
+def test_results_page_csv_and_calendar_agree(plan_site_on):
+    plan_site = plan_site_on("2022-12-31")
     calendar_done = list(states(plan_site).values()).count("Đã thực hiện")
     raw = (plan_site.site_dir / "ke-hoach/2022/ket-qua.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
@@ -147,8 +164,8 @@ def test_task_without_articles_is_done_once_its_result_is_reported(site):
     assert states(site)[11] == "Đã thực hiện"
 
 
-def test_icalendar_has_one_event_per_task_spanning_its_month(plan_site):
-    plan_site.build_ok(epoch=epoch_of("2022-12-31"))
+def test_icalendar_has_one_event_per_task_spanning_its_month(plan_site_on):
+    plan_site = plan_site_on("2022-12-31")
     calendar = Calendar.from_ical((plan_site.site_dir / "ke-hoach/2022.ics").read_bytes())
     events = list(calendar.walk("VEVENT"))
     assert len(events) == 12
@@ -160,8 +177,8 @@ def test_icalendar_has_one_event_per_task_spanning_its_month(plan_site):
     assert str(december["URL"]) == "https://cchc.example.gov.vn/ke-hoach/2022/thang-12/"
 
 
-def test_home_page_shows_this_months_theme(plan_site):
-    plan_site.build_ok(epoch=epoch_of("2022-06-15"))
+def test_home_page_shows_this_months_theme(plan_site_on):
+    plan_site = plan_site_on("2022-06-15")
     section = plan_site.html("/").select_one(".cchc-home-plan")
     assert section.h2.get_text() == "Chủ đề tuyên truyền tháng 6/2022"
     assert section.select_one(".cchc-home-plan__theme").get_text() == "Chủ đề tháng 6"

@@ -23,9 +23,10 @@ from cchc.kinds.procedures.pages import search_text
 CATALOGUE = "thu-tuc-hanh-chinh/"
 
 
-@pytest.fixture
-def catalogue_site(site: Site) -> Site:
-    with_catalogue_menu(site)
+@pytest.fixture(scope="module")
+def catalogue_site(tmp_path_factory) -> Site:
+    """Built once for the module: its tests only read it."""
+    site = with_catalogue_menu(Site(tmp_path_factory.mktemp("catalogue")))
     write_procedure(site, "cap-ban-sao")
     write_procedure(site, "thanh-lap-trung-tam", code="1.000001", name="Thành lập trung tâm ngoại ngữ, tin học",
                     field="BGD-GD15", levels=["tinh"], online_level="mot_phan", time_limit=14, fees=None,

@@ -17,6 +17,7 @@ from cchc.search.index import BUNDLES
 
 
 def build_with(tool: str, site_dir: Path) -> None:
+    """The repository's example built by ``tool``'s own command in a process of its own."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": FIXED_EPOCH}
     process = subprocess.run([sys.executable, "-m", tool, "build", "--strict", "-f", "mkdocs.yml", "-d", str(site_dir)],
                              cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
@@ -34,10 +35,11 @@ def outputs(site_dir: Path) -> set[str]:
             if p.is_file() and p.relative_to(site_dir).parts[0] not in BUNDLES}
 
 
-def test_example_site_builds_with_properdocs_as_with_mkdocs(tmp_path):
-    build_with("properdocs", tmp_path / "properdocs")
-    build_with("mkdocs", tmp_path / "mkdocs")
-    assert outputs(tmp_path / "properdocs") == outputs(tmp_path / "mkdocs")
+def test_example_site_builds_with_properdocs_as_with_mkdocs(tmp_path, built_example):
+    """``built_example``: the same example built by MkDocs' own command line (``conftest.build_example``)."""
+    properdocs = tmp_path / "properdocs"
+    build_with("properdocs", properdocs)
+    assert outputs(properdocs) == outputs(built_example)
     for page in ("tin-tuc/index.html", "rss.xml", "thu-tuc-hanh-chinh/thu-tuc.json", "ke-hoach/2022/index.html"):
-        built = [without_generator((tmp_path / tool / page).read_bytes()) for tool in ("properdocs", "mkdocs")]
+        built = [without_generator((site_dir / page).read_bytes()) for site_dir in (properdocs, built_example)]
         assert built[0] == built[1], page

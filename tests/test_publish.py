@@ -1,9 +1,9 @@
 """``cchc publish`` as a CI job runs it, into a target folder on this machine (rsync to a local path).
 
 The same shell scripts and rsync command a server gets over SSH (``cchc.publish.target``): each publish uploads
-a new release and switches the ``current`` link to it; an upload cut half-way (rsync killed, as a dropped
-connection would) leaves the served release as it was; ``--rollback`` switches back. Content errors and a
-failed strict build stop the publish with the editor's summary in Vietnamese (file, line, field).
+a new release and switches the ``current`` link to it (an upload cut half-way, ``--rollback`` and the releases
+kept: ``tests/test_publish_releases.py``). Content errors and a failed strict build stop the publish with the
+editor's summary in Vietnamese (file, line, field).
 """
 
 from __future__ import annotations
@@ -11,19 +11,15 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 from browser import require_tool
-from conftest import FIXED_EPOCH, Site, copy_example, front_matter_text
+from conftest import FIXED_EPOCH, Site, copy_example
 from test_site_files import wrong_modes
 
-from cchc.publish.releases import prune, read_state
-from cchc.publish.target import DeployProblem, Target, open_target, parse_target
 
 CI_VARIABLES = ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_SHA", "CI_COMMIT_SHA", "CCHC_DEPLOY_TARGET",
                 "CCHC_DEPLOY_KEEP", "CCHC_RSYNC_OPTIONS", "CCHC_SSH_KEY", "CCHC_SSH_KNOWN_HOSTS", "CCHC_SSH_PORT")
@@ -78,82 +74,6 @@ def test_a_publish_checks_builds_and_serves_a_whole_release_with_0755_0644(tmp_p
 
 def stat_mode(path: Path) -> int:
     return path.stat().st_mode & 0o777
-
-
-def kill_rsync_once_uploading(process: subprocess.Popen, target: Path, seconds: float = 120) -> None:
-    """Wait until the upload has written files into its new release folder, then kill rsync (SIGKILL): what a
-    dropped connection or a killed runner does to an upload."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline and process.poll() is None:
-        partial = list((target / "releases").glob("*.partial"))
-        if partial and any(path.is_file() for path in partial[0].rglob("*")):
-            children = rsync_children(process.pid)
-            if children:
-                for pid in children:
-                    os.kill(pid, signal.SIGKILL)
-                return
-        time.sleep(0.05)
-    raise AssertionError("the upload never started, or ended before it could be interrupted")
-
-
-def rsync_children(parent: int) -> list[int]:
-    found = []
-    for stat_file in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            pid, rest = stat_file.read_text().split(" ", 1)
-        except OSError:
-            continue
-        name, _, fields = rest.rpartition(") ")
-        if name.endswith("(rsync") and int(fields.split()[1]) == parent:
-            found.append(int(pid))
-    return found
-
-
-def test_an_interrupted_upload_leaves_the_served_site_as_it_was_and_rollback_switches_back(tmp_path):
-    project, target = example_project(tmp_path), tmp_path / "srv"
-    assert publish(project, "--target", str(target)).returncode == 0
-    first = served(target)
-    before = fingerprint(target / "current")
-
-    (project / "content/tin-tuc/tin-moi.md").write_text(front_matter_text(
-        {"title": "Tin mới", "date": "2023-11-01 08:00", "summary": "Tóm tắt.", "category": "Chuyển đổi số"}),
-        encoding="utf-8")
-    (project / "content/tin-tuc/tep/bao-cao-lon.pdf").write_bytes(os.urandom(3_000_000))  # 150 s at 20 KB/s
-    upload = publish_command(project, "--target", str(target), CCHC_RSYNC_OPTIONS="--bwlimit=20")
-    kill_rsync_once_uploading(upload, target)
-    output, _ = upload.communicate(timeout=120)
-    assert upload.returncode == 2, output
-    assert f"bị gián đoạn; trang đang phục vụ vẫn là bản {first.removeprefix('releases/')}, không đổi" in output
-    assert served(target) == first and fingerprint(target / "current") == before
-    assert list((target / "releases").glob("*.partial"))  # the cut upload's leftover, never served
-
-    result = publish(project, "--target", str(target))
-    assert result.returncode == 0, result.stdout
-    second = served(target)
-    assert second.startswith("releases/0002-") and (target / "current/tin-tuc/tin-moi/index.html").is_file()
-    assert not list((target / "releases").glob("*.partial"))
-    assert (target / "current/tin-tuc/tep/bao-cao-lon.pdf").stat().st_size == 3_000_000
-
-    result = publish(project, "--target", str(target), "--rollback")
-    assert result.returncode == 0, result.stdout
-    assert served(target) == first and fingerprint(target / "current") == before
-    assert f"Đã quay lại bản {first.removeprefix('releases/')}" in result.stdout
-
-    result = publish(project, "--target", str(target), "--rollback")
-    assert result.returncode == 2 and "không có bản nào cũ hơn bản đang phục vụ" in result.stdout
-    result = publish(project, "--target", str(target), "--rollback", second.removeprefix("releases/"))
-    assert result.returncode == 0 and served(target) == second
-
-
-def test_the_newest_releases_are_kept_and_never_the_served_one_removed(tmp_path):
-    target = Target(str(tmp_path / "srv"))
-    for name in ("0001-a", "0002-b", "0003-c", "0009-d", "0010-e"):
-        (tmp_path / "srv/releases" / name).mkdir(parents=True)
-    (tmp_path / "srv/current").symlink_to("releases/0002-b")
-    state = read_state(target)
-    assert state.releases == ("0001-a", "0002-b", "0003-c", "0009-d", "0010-e")  # by number, 0010 after 0009
-    assert prune(target, state, keep=2) == ["0001-a", "0003-c"]
-    assert sorted(p.name for p in (tmp_path / "srv/releases").iterdir()) == ["0002-b", "0009-d", "0010-e"]
 
 
 def test_content_errors_stop_the_publish_with_the_editor_s_summary_in_vietnamese(site: Site, tmp_path):
@@ -211,23 +131,3 @@ def test_a_rollback_names_the_releases_it_can_switch_to(site: Site, tmp_path):
     result = publish(site.root, "--target", str(tmp_path / "srv"), "--rollback", "0007-khong-co")
     assert result.returncode == 2
     assert 'không có bản "0007-khong-co"' in result.stdout and "0001-a" in result.stdout
-
-
-def test_ssh_secrets_are_private_files_for_one_publish_and_unknown_servers_are_refused(tmp_path):
-    assert parse_target("deploy@web.example.vn:/srv/cchc/sogddt") == ("deploy@web.example.vn", "/srv/cchc/sogddt")
-    assert parse_target(str(tmp_path / "srv")) == (None, str(tmp_path / "srv"))
-    secrets = {"CCHC_SSH_KEY": "-----BEGIN OPENSSH PRIVATE KEY-----\r\nAAAA\r\n-----END OPENSSH PRIVATE KEY-----",
-               "CCHC_SSH_KNOWN_HOSTS": "web.example.vn ssh-ed25519 AAAAC3", "CCHC_SSH_PORT": "2222"}
-    with open_target("deploy@web.example.vn:/srv/cchc", secrets) as target:
-        ssh = list(target.ssh)
-        key = Path(ssh[ssh.index("-i") + 1])
-        assert stat_mode(key) == 0o600 and stat_mode(key.parent) == 0o700
-        assert key.read_text() == "-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n-----END OPENSSH PRIVATE KEY-----\n"
-        known_hosts = f"UserKnownHostsFile={key.parent}/known_hosts"
-        assert {"BatchMode=yes", "StrictHostKeyChecking=yes", known_hosts} <= set(ssh)
-        assert ssh[ssh.index("-p") + 1] == "2222"
-        assert target.rsync_path("releases/x/") == "deploy@web.example.vn:/srv/cchc/releases/x/"
-    assert not key.parent.exists()
-    with pytest.raises(DeployProblem, match="CCHC_SSH_PORT phải là một số cổng"):
-        with open_target("deploy@web.example.vn:/srv/cchc", {"CCHC_SSH_PORT": "hai hai"}):
-            pass

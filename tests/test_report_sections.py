@@ -4,6 +4,7 @@ the propaganda section's forms and evidence, the yearly total beside the quarter
 import csv
 import io
 import re
+import tempfile
 import zipfile
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -11,15 +12,14 @@ from pathlib import Path
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from conftest import build_example, epoch_of
+from conftest import epoch_of
 from test_cli import cchc, cchc_in
 from test_cli_report import small_site
 
 
-@pytest.fixture(scope="module")
-def example(tmp_path_factory) -> tuple[Path, Path]:
-    root = tmp_path_factory.mktemp("example")
-    return root, build_example(root)
+@pytest.fixture
+def example(built_example) -> tuple[Path, Path]:
+    return built_example.parent, built_example
 
 
 def report(root: Path, year: int, *args: str) -> str:
@@ -33,8 +33,10 @@ def page(site_dir: Path, url: str) -> BeautifulSoup:
 
 
 def csv_facts(root: Path, year: int) -> list[list[str]]:
-    cchc_in(root, "report", str(year), "--format", "csv", "-o", "bao-cao.csv")
-    return list(csv.reader(io.StringIO((root / "bao-cao.csv").read_bytes().decode("utf-8-sig"))))
+    with tempfile.TemporaryDirectory() as folder:  # not into the project, which other tests read
+        output = Path(folder) / "bao-cao.csv"
+        cchc_in(root, "report", str(year), "--format", "csv", "-o", str(output))
+        return list(csv.reader(io.StringIO(output.read_bytes().decode("utf-8-sig"))))
 
 
 def table_after(markdown: str, heading: str) -> list[list[str]]:

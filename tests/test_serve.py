@@ -1,5 +1,6 @@
 """`mkdocs serve` for editors: drafts are previewed, and a saved edit shows up in every listing and feed."""
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -34,8 +35,28 @@ def wait_for(url: str, contains: str, seconds: float = 60) -> str:
                 return last
         except OSError:
             pass
-        time.sleep(0.3)
+        time.sleep(0.05)
     raise AssertionError(f"{url} never contained {contains!r}; last response:\n{last[:500]}")
+
+
+@contextlib.contextmanager
+def serving(site: Site, *args: str, output: int = subprocess.DEVNULL):
+    """``mkdocs serve`` of the site on a free port, its base URL; stopped as ``cchc edit`` stops its preview
+    (SIGTERM), after which it must have removed what it wrote into the temporary folder (its site folder, the
+    search index's staging folders) and, when its output is kept, printed no traceback."""
+    port, temp = free_port(), site.root / "tmp"
+    temp.mkdir()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(temp)}
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *args, "-a", f"127.0.0.1:{port}"],
+                               cwd=site.root, env=env, stdout=output, stderr=subprocess.STDOUT, text=True)
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        process.terminate()
+        printed = process.communicate(timeout=20)[0] or ""
+    assert "Traceback" not in printed, printed
+    assert process.returncode == 0, printed
+    assert not list(temp.iterdir()), list(temp.iterdir())
 
 
 @pytest.fixture(params=[[], ["--dirty"]], ids=["serve", "serve-dirty"])
@@ -44,15 +65,8 @@ def served(site: Site, request):
     site.article("cong-khai", title="Tin công khai", date="2022-01-01")
     site.article("nhap", title="Tin đang soạn", date="2022-01-02", draft=True)
     site.write_config()
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *request.param, "-a", f"127.0.0.1:{port}"],
-                               cwd=site.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        yield site, f"http://127.0.0.1:{port}/"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with serving(site, *request.param) as base:
+        yield site, base
 
 
 def test_serve_previews_drafts_with_a_banner_and_rebuilds_after_an_edit(served):
@@ -73,12 +87,7 @@ def test_dirty_serve_renders_what_changed_and_drops_removed_articles(site):
     site.article("moi", title="Tin mới", date="2022-01-02", tags=["CCHC"])
     site.article("bo", title="Tin sẽ xóa", date="2021-06-01", tags=["khác"])
     site.write_config()
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
-                               cwd=site.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}/"
-    try:
+    with serving(site, "--dirty") as base:
         wait_for(base + "tin-tuc/bo/", "Tin sẽ xóa")
         site.article("moi", title="Tin mới đã sửa", date="2022-01-02", tags=["CCHC"])
         (site.root / "content/tin-tuc/bo.md").unlink()
@@ -92,9 +101,6 @@ def test_dirty_serve_renders_what_changed_and_drops_removed_articles(site):
         while fetch_status(base + "tin-tuc/bo/") != 404 and time.monotonic() < deadline:
             time.sleep(0.3)
         assert fetch_status(base + "tin-tuc/bo/") == 404
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def fetch_status(url: str) -> int:
@@ -105,56 +111,3 @@ def fetch_status(url: str) -> int:
         return error.code
     except OSError:
         return 0
-
-
-@pytest.fixture
-def previewing(site: Site):
-    """The README's preview command on a site with its own copy of cchc's templates, as a project has."""
-    import shutil
-
-    from conftest import REPO
-    shutil.copytree(REPO / "overrides", site.root / "overrides")
-    site.config["theme"]["custom_dir"] = "overrides"
-    site.article("bai", title="Tin đầu tiên", date="2022-01-01")
-    site.write_config()
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
-                               cwd=site.root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
-        wait_for(f"http://127.0.0.1:{port}/tin-tuc/bai/", "Tin đầu tiên")
-        yield site, f"http://127.0.0.1:{port}/", process
-    finally:
-        process.terminate()
-        output = process.communicate(timeout=20)[0]
-        assert "Traceback" not in output, output
-
-
-def test_preview_shows_content_errors_in_the_browser_then_the_site_again(previewing):
-    site, base, _ = previewing
-    site.article("bai", title="Tin đầu tiên", date="32/13/2022")
-    site.write("content/tin-tuc/co-script.md", "---\ntitle: X\ndate: 2022-01-01\nsummary: S\ncategory: Hoạt động CCHC\n"
-               "---\n\n<script>alert(1)</script>\n")
-    page = wait_for(base + "tin-tuc/bai/", "Trang chưa dựng lại được vì nội dung có lỗi", seconds=30)
-    assert 'content/tin-tuc/bai.md:3: date: ngày giờ đăng "32/13/2022" không đúng dạng ngày giờ' in html_text(page)
-    assert "content/tin-tuc/co-script.md:8: thẻ &lt;script&gt; không được dùng" in page  # escaped, not live
-    assert "<script>alert(1)</script>" not in page
-    assert "livereload" in page  # MkDocs' script: the page reloads itself when the content is fixed
-    other = fetch(base + "thu-tuc-hanh-chinh/")  # every page, not only the edited one
-    assert "Trang chưa dựng lại được" in other
-    (site.root / "content/tin-tuc/co-script.md").unlink()
-    site.article("bai", title="Tin đã sửa xong", date="2022-01-01")
-    wait_for(base + "tin-tuc/bai/", "Tin đã sửa xong", seconds=30)
-
-
-def test_preview_rebuilds_after_a_template_edit(previewing):
-    site, base, _ = previewing
-    template = site.root / "overrides/partials/cchc-footer.html"
-    template.write_text(template.read_text(encoding="utf-8").replace("<dt>Địa chỉ</dt>", "<dt>Địa chỉ liên hệ</dt>"),
-                        encoding="utf-8")
-    wait_for(base + "tin-tuc/bai/", "Địa chỉ liên hệ", seconds=30)  # no content changed: the template alone
-
-
-def html_text(page: str) -> str:
-    import html
-    return html.unescape(page)

@@ -239,11 +239,14 @@ def test_segment_widths_fill_the_bar_and_keep_one_late_dossier_visible():
 
 # --- the built page ----------------------------------------------------------------------------
 
-@pytest.fixture
-def stats_site(site: Site) -> Site:
+@pytest.fixture(scope="module")
+def stats_site(tmp_path_factory) -> Site:
+    """Built once for the module: its tests only read it."""
+    site = Site(tmp_path_factory.mktemp("statistics"))
     site.write(f"content/{PERIODS_URI}", PERIOD_2020 + QUARTER.format(period="Quý 1/2021"))
     site.write(f"content/{SURVEYS_URI}", SURVEY.format(percent="89,5").replace(
         "năm 2021", "năm 2021 <script>alert(1)</script> & co"))
+    site.build_ok()
     return site
 
 
@@ -254,7 +257,6 @@ def svg_charts(html: str, layout: str = "wide") -> list[ET.Element]:
 
 
 def test_page_table_charts_and_rate(stats_site):
-    stats_site.build_ok()
     page = stats_site.html("thong-ke/")
     rows = page.select(".cchc-periods tbody tr")
     assert [r.th.contents[0].strip() for r in rows] == ["Quý 1/2021", "Năm 2020"]
@@ -281,7 +283,6 @@ def test_page_table_charts_and_rate(stats_site):
 
 def test_each_chart_is_drawn_for_a_phone_too_with_its_labels_wrapped_to_fit(stats_site):
     """360 units wide on a phone's 343 px column: its 14-unit text shows at 13 px (the wide one shrunk: 6 px)."""
-    stats_site.build_ok()
     html = (stats_site.site_dir / "thong-ke/index.html").read_text(encoding="utf-8")
     for wide, phone in zip(svg_charts(html), svg_charts(html, "phone"), strict=True):
         assert phone.get("viewBox").startswith("0 0 360 ") and phone.get("id") == wide.get("id") + "-dien-thoai"
@@ -292,7 +293,6 @@ def test_each_chart_is_drawn_for_a_phone_too_with_its_labels_wrapped_to_fit(stat
 
 
 def test_csv_has_one_row_per_period_with_the_computed_rate(stats_site):
-    stats_site.build_ok()
     raw = (stats_site.site_dir / "thong-ke/ho-so.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
@@ -305,13 +305,11 @@ def test_csv_has_one_row_per_period_with_the_computed_rate(stats_site):
 
 
 def test_data_files_are_not_published(stats_site):
-    stats_site.build_ok()
     assert not (stats_site.site_dir / "thong-ke/ho-so.yaml").exists()
     assert not (stats_site.site_dir / "thong-ke/hai-long.yaml").exists()
 
 
 def test_home_page_shows_the_latest_period(stats_site):
-    stats_site.build_ok()
     section = stats_site.html("/").select_one(".cchc-home-stats")
     text = section.get_text(" ", strip=True)
     assert "Quý 1/2021" in text and "98,8%" in text and "89,5% hài lòng" in text

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import logging
+import signal
 from typing import Any, Callable, Iterable
 
 from cchc.cms.config import ADMIN_FOLDER
@@ -92,3 +93,15 @@ def watch_templates(server: Any, theme_dirs: list[str]) -> None:
     without --watch-theme."""
     for folder in theme_dirs:
         server.watch(folder)
+
+
+def stop_on_sigterm_as_on_ctrl_c() -> None:
+    """Under ``mkdocs serve``, a stop asked by the system (SIGTERM: ``cchc edit`` stopping its preview, a service
+    manager) ends the preview as Ctrl+C does: MkDocs removes its temporary site folder and the hooks' ``on_shutdown``
+    waits for the search index written in the background. Killed by the default SIGTERM action, the process left
+    both behind in the system's temporary folder, one set per preview."""
+    signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+
+
+def _raise_keyboard_interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt

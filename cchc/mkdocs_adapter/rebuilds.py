@@ -130,6 +130,13 @@ def memory_for(config_path: str) -> Memory:
     return _MEMORIES.setdefault(config_path, Memory())
 
 
+def finish_search_indexing() -> None:
+    """Wait for every search index still being written in the background: each run removes its staging folder
+    when it ends, which a process exiting under it never does (MkDocs' ``on_shutdown``)."""
+    for memory in _MEMORIES.values():
+        memory.search.wait()
+
+
 def theme_stamp(dirs: list[str]) -> tuple[int, int]:
     """Number and newest modification time of the theme's files: a template edit re-renders every page."""
     count, newest = 0, 0
