@@ -4,8 +4,8 @@
    needs, in Vietnamese. The first bundle (procedures, Q&A, documents, plans) is searched at once; the news
    articles have a bundle of their own (cchc/search/index.py), searched too when the reader asks ("Tìm cả trong tin
    tức") or when none of the first results is about what was typed (``isAbout``): at 2,000 articles their index
-   alone doubled what a first search fetched. The query stays in the address (?q=thu+tuc, as the header box sends it; &tin=1 with the news), so
-   a search can be shared and the Back button returns to it. */
+   alone doubled what a first search fetched. The query stays in the address (?q=thu+tuc, as the header box sends
+   it; &tin=1 with the news), so a search can be shared and the Back button returns to it. */
 (function () {
   "use strict";
 
@@ -85,7 +85,9 @@
         return addNews().then(search);  // nothing here is about it: the news articles may be
       }
       show(term, found, first);
-    }).catch(failed);
+    }).catch(function () {
+      if (id === latest) { failed(); }  // a newer search is under way: it says how it went
+    });
   }
 
   function failed() {
@@ -116,8 +118,8 @@
 
   function show(term, found, first) {
     var count = found.results.length;
-    status.textContent = (count ? "Có " + count + " kết quả cho “" + term + "”" : "Không tìm thấy kết quả nào cho “" + term + "”")
-      + (withNews || !newsButton ? "." : ", chưa gồm tin tức.");
+    var said = count ? "Có " + count + " kết quả cho “" + term + "”" : "Không tìm thấy kết quả nào cho “" + term + "”";
+    status.textContent = said + (withNews || !newsButton ? "." : ", chưa gồm tin tức.");
     if (newsButton) { newsButton.hidden = withNews; }
     showFilters(found);
     list.textContent = "";
@@ -146,7 +148,9 @@
     title.appendChild(link);
     item.appendChild(title);
     var kinds = (page.filters || {})["Loại"];
-    if (kinds && kinds.length) { item.appendChild(paragraph("cchc-search__kind", document.createTextNode(kinds.join(", ")))); }
+    if (kinds && kinds.length) {
+      item.appendChild(paragraph("cchc-search__kind", document.createTextNode(kinds.join(", "))));
+    }
     item.appendChild(paragraph("cchc-search__excerpt", excerpt(page.excerpt)));
     return item;
   }
@@ -178,7 +182,7 @@
   /* A group of boxes per filter (its name and values are fixed words of cchc, see cchc/search/index.py), with the
      number of results each leaves. Drawn again after each search; the box that had the focus gets it back. */
   function showFilters(found) {
-    var focused = document.activeElement && panel.contains(document.activeElement) ? document.activeElement.value : null;
+    var active = document.activeElement, focused = active && panel.contains(active) ? active.value : null;
     panel.textContent = "";
     Object.keys(found.totalFilters || {}).sort().forEach(function (name) {
       var values = Object.keys(found.totalFilters[name]).sort(function (a, b) { return a.localeCompare(b, "vi"); });
