@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import pytest
 from browser import start_driver
-from example_site import RESULT_EXCERPT, RESULT_LINK, SEARCH_STATUS, wait_for_results
+from example_site import RESULT_EXCERPT, RESULT_LINK, SEARCH_STATUS, SiteServer, wait_for_results
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -116,3 +117,24 @@ def test_the_news_are_searched_on_demand_and_when_nothing_first_found_is_about_i
 
     results = search(driver, base, "duong day nong")  # only plan months mention it: the news are searched at once
     assert results[0] == "/tin-tuc/duong-day-nong/" and "tin=1" in driver.current_url
+
+
+@pytest.mark.browser
+def test_markup_an_editor_wrote_in_a_title_or_text_shows_as_text_in_the_results(driver, site):
+    """The results are drawn by cchc-search.js from Pagefind's data: titles as text, excerpts rebuilt from their
+    text and <mark> only, so nothing an editor typed becomes an element or runs."""
+    title = 'Lịch tiếp dân <img src=x onerror="window.__pwned=1">'
+    site.article("lich-tiep-dan", title=title, summary='Tóm tắt <b onmouseover="window.__pwned=2">đậm</b>.',
+                 body="Lịch tiếp dân &lt;img src=x onerror=window.__pwned=3&gt; hằng tuần.\n")  # markup in a body is refused
+    site.build_ok()
+    driver.set_window_size(1280, 900)
+    with SiteServer(site.site_dir) as server:
+        driver.get(f"{server.base_url}/tim-kiem/?q=lich+tiep+dan")
+        results = wait_for_results(driver)
+        assert results == ["/tin-tuc/lich-tiep-dan/"]
+        item = driver.find_element(By.CSS_SELECTOR, ".cchc-search__result")
+        assert not item.find_elements(By.CSS_SELECTOR, "img, b, script")
+        assert item.find_elements(By.CSS_SELECTOR, ".cchc-search__excerpt mark")
+        assert item.find_element(By.CSS_SELECTOR, RESULT_LINK).text == title  # as typed, not as markup
+        ActionChains(driver).move_to_element(item).perform()
+        assert driver.execute_script("return window.__pwned === undefined")
