@@ -124,13 +124,19 @@ SEARCH_BOX, RESULT_LINK, RESULT_EXCERPT, SEARCH_STATUS = (
 """The search page's box, each result's link and excerpt, and the line that says what was found (search.html)."""
 
 
+def result_paths(driver) -> list[str]:
+    """The paths of the results shown, read in one go: the list is drawn again after every search."""
+    hrefs = driver.execute_script(f"return [...document.querySelectorAll('{RESULT_LINK}')].map(a => a.href)")
+    return [urlsplit(href).path for href in hrefs]
+
+
 def wait_for_results(driver, timeout: float = 15) -> list[str]:
     """Wait until the search page has shown what it found; the result paths, in order."""
     WebDriverWait(driver, timeout).until(lambda d: (lambda text: text and not text.startswith("Đang"))(
         d.find_element(By.CSS_SELECTOR, SEARCH_STATUS).text))
-    WebDriverWait(driver, timeout).until(lambda d: d.find_elements(By.CSS_SELECTOR, RESULT_LINK)
+    WebDriverWait(driver, timeout).until(lambda d: result_paths(d)
                                          or "Không tìm thấy" in d.find_element(By.CSS_SELECTOR, SEARCH_STATUS).text)
-    return [urlsplit(link.get_attribute("href")).path for link in driver.find_elements(By.CSS_SELECTOR, RESULT_LINK)]
+    return result_paths(driver)
 
 
 def open_page(driver, base_url: str, name: str) -> None:
